@@ -1,0 +1,106 @@
+/**
+ * Finding actor mentions in prose in one pass: words are read left to right and looked up in a
+ * table of alias word sequences, longest first. Acronyms (US, U.S., UK) match case-sensitively;
+ * other names must be capitalised as their alias is (so "turkey" the bird is not Turkey).
+ * A possessive ('s, ’s) is part of the mention.
+ */
+import type { ActorSpec } from '../schema/types.js';
+
+export interface AliasMatch {
+  actor: string;
+  start: number;
+  end: number;
+}
+
+interface AliasEntry {
+  actor: string;
+  words: string[];
+  caseSensitive: boolean;
+  /** Priority: schema actors win over the gazetteer for the same alias. */
+  rank: number;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}]|\.(?=[\p{L}])|[-'’](?=[\p{L}]))*\.?/gu;
+
+export class ActorMatcher {
+  private readonly byFirstWord = new Map<string, AliasEntry[]>();
+
+  constructor(actorLists: ActorSpec[][]) {
+    const seen = new Set<string>();
+    actorLists.forEach((actors, rank) => {
+      for (const actor of actors) {
+        for (const alias of [actor.name, ...actor.aliases]) {
+          const words = alias.match(WORD);
+          if (!words) continue;
+          const caseSensitive = isAcronym(alias);
+          const key = (caseSensitive ? words.join(' ') : words.join(' ').toLowerCase());
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const first = caseSensitive ? words[0] : words[0].toLowerCase();
+          const list = this.byFirstWord.get(stripDot(first)) ?? [];
+          list.push({ actor: actor.name, words, caseSensitive, rank });
+          this.byFirstWord.set(stripDot(first), list);
+        }
+      }
+    });
+    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length || a.rank - b.rank);
+  }
+
+  /** Mentions in `text`, offsets relative to `text`. */
+  match(text: string): AliasMatch[] {
+    const tokens = [...text.matchAll(WORD)].map((match) => ({ word: match[0], start: match.index ?? 0 }));
+    const found: AliasMatch[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      const candidates = this.byFirstWord.get(stripDot(stripPossessive(token.word))) ?? this.byFirstWord.get(stripDot(stripPossessive(token.word)).toLowerCase());
+      if (!candidates) continue;
+      for (const entry of candidates) {
+        const end = this.matchAt(entry, tokens, i, text);
+        if (end !== undefined) {
+          found.push({ actor: entry.actor, start: token.start, end });
+          i += entry.words.length - 1;
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  private matchAt(entry: AliasEntry, tokens: { word: string; start: number }[], index: number, text: string): number | undefined {
+    let end = 0;
+    for (let k = 0; k < entry.words.length; k++) {
+      const token = tokens[index + k];
+      if (!token) return undefined;
+      if (k > 0 && !/^\s+$/.test(text.slice(end, token.start))) return undefined;
+      const isLast = k === entry.words.length - 1;
+      const expected = entry.words[k]!;
+      let written = isLast ? stripPossessive(token.word) : token.word;
+      // A sentence-ending period is not part of the name unless the alias has one (U.S.).
+      if (!expected.endsWith('.') && written.endsWith('.')) written = written.slice(0, -1);
+      if (!sameWord(expected, written, entry.caseSensitive)) return undefined;
+      end = token.start + (isLast ? token.word.length - (token.word.endsWith('.') && !expected.endsWith('.') ? 1 : 0) : token.word.length);
+    }
+    return end;
+  }
+}
+
+function sameWord(alias: string, written: string, caseSensitive: boolean): boolean {
+  if (caseSensitive) return alias === written;
+  if (alias.toLowerCase() !== written.toLowerCase()) return false;
+  // Capitalised names must be written capitalised.
+  const aliasFirst = alias.charAt(0);
+  return aliasFirst.toLowerCase() === aliasFirst || written.charAt(0) === written.charAt(0).toUpperCase();
+}
+
+function isAcronym(alias: string): boolean {
+  const letters = alias.replace(/[^\p{L}]/gu, '');
+  return letters.length <= 4 && letters === letters.toUpperCase() && letters.length >= 2;
+}
+
+function stripPossessive(word: string): string {
+  return word.replace(/['’]s$/u, '');
+}
+
+function stripDot(word: string): string {
+  return word.endsWith('.') ? word.slice(0, -1) : word;
+}

@@ -1,0 +1,476 @@
+/**
+ * Extracting the Assessment model from the per-line view of a parsed document, in one pass
+ * over the lines. Section headers are found per line in three forms (Markdown heading, title
+ * line opening with an emoji or symbol, lead-in label `Bottom line: …`), wherever CommonMark put
+ * the line: chat exports fold them into paragraphs and list items as lazy continuations.
+ */
+import { parse as parseYaml } from 'yaml';
+import type { ActorMatcher } from '../actors/mentions.js';
+import type { ClassifiedLine, ParsedDocument } from '../parse.js';
+import type { FieldSpec, Schema, SectionSpec } from '../schema/types.js';
+import type { Span } from '../text.js';
+import { boldLineText, leadingSymbolLength, normaliseName, numberingLength, splitTitle, startsWithSymbol } from './headerText.js';
+import { isOrdinalMarker, readLineSyntax, type LineSyntax } from './lineSyntax.js';
+import type { Actor, AgentLine, Assessment, FrontMatter, Header, HeaderForm, Judgment, Scenario, ScenarioField, Section, SignOff, SignOffCandidate } from './types.js';
+
+export interface ExtractOptions {
+  schema: Schema;
+  actors: ActorMatcher;
+}
+
+/** A line that may carry a header: its text without heading markers, and where that text starts. */
+interface HeaderCandidate {
+  form: Exclude<HeaderForm, 'lead-in'>;
+  text: string;
+  textStart: number;
+  depth?: number;
+  bold?: boolean;
+}
+
+export function extractAssessment(parsed: ParsedDocument, options: ExtractOptions): Assessment {
+  return new Extractor(parsed, options).run();
+}
+
+class Extractor {
+  private readonly sectionNames = new Map<string, SectionSpec>();
+  private readonly fieldNames = new Map<string, FieldSpec>();
+  private readonly scenarioLabels: string[];
+  private readonly signOffPattern: RegExp | undefined;
+
+  private readonly model: Assessment = { preamble: { lines: { first: 0, end: 0 } }, sections: [], scenarios: [], judgments: [], actors: [], unknownHeadings: [] };
+  private section: Section | undefined;
+  private scenario: Scenario | undefined;
+  private field: ScenarioField | undefined;
+  private judgmentItems: { marker: boolean; indent: number; line: number; span: Span; text: string }[] = [];
+  private lastNonBlank = -1;
+
+  constructor(private readonly parsed: ParsedDocument, private readonly options: ExtractOptions) {
+    const { schema } = options;
+    for (const spec of schema.sections) {
+      for (const name of [spec.title, ...spec.aliases]) {
+        const key = normaliseName(name);
+        if (!this.sectionNames.has(key)) this.sectionNames.set(key, spec);
+      }
+    }
+    for (const field of schema.scenarios.fields) {
+      for (const name of [field.title, ...field.aliases]) {
+        const key = normaliseName(name);
+        if (!this.fieldNames.has(key)) this.fieldNames.set(key, field);
+      }
+    }
+    this.scenarioLabels = schema.scenarios.labels.map(normaliseName).sort((a, b) => b.length - a.length);
+    try {
+      this.signOffPattern = new RegExp(schema.signOff.pattern, 'u');
+    } catch {
+      this.signOffPattern = undefined;
+    }
+  }
+
+  run(): Assessment {
+    const { lines } = this.parsed;
+    this.readFrontMatter();
+    const signOffStart = this.findSignOff();
+    const end = signOffStart ?? lines.length;
+    for (let index = 0; index < end; index++) {
+      const line = lines[index]!;
+      if (line.kind === 'heading' && line.depth !== undefined) this.visitLine(line, { form: 'heading', ...headingText(line), depth: line.depth });
+      else if (line.kind === 'text' || line.kind === 'heading' || line.kind === 'table') this.visitLine(line, undefined);
+      if (line.kind !== 'blank' && line.kind !== 'frontmatter' && !isCommentOnly(line)) this.lastNonBlank = index;
+    }
+    this.closeSection(end);
+    if (this.model.sections.length === 0) this.model.preamble.lines.end = end;
+    this.findMentions();
+    return this.model;
+  }
+
+  // ── Front matter ────────────────────────────────────────────────────────────
+  private readFrontMatter(): void {
+    const raw = this.parsed.frontMatter;
+    if (!raw) return;
+    const frontMatter: FrontMatter = { data: {}, span: raw.span };
+    try {
+      const data: unknown = parseYaml(raw.value);
+      if (data && typeof data === 'object' && !Array.isArray(data)) frontMatter.data = data as Record<string, unknown>;
+      else if (data !== null && data !== undefined) frontMatter.error = 'Front matter is not a map of keys.';
+    } catch (error) {
+      frontMatter.error = `Front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`;
+    }
+    this.model.frontMatter = frontMatter;
+  }
+
+  // ── Lines ───────────────────────────────────────────────────────────────────
+  private visitLine(line: ClassifiedLine, heading: HeaderCandidate | undefined): void {
+    const syntax = heading ? undefined : readLineSyntax(line.text);
+    const candidate = heading ?? (syntax && !syntax.marker ? textHeaderCandidate(syntax) : undefined);
+
+    const header = candidate ? this.matchSection(line, candidate) : syntax && !syntax.marker ? this.matchLeadIn(line, syntax) : undefined;
+    if (header) {
+      this.openSection(line, header.spec, header.header, header.rest);
+      return;
+    }
+    if (!this.section) {
+      this.visitPreambleLine(line, candidate, syntax);
+      return;
+    }
+    if (candidate?.form === 'heading' && candidate.depth !== undefined && candidate.depth <= (this.section.header.depth ?? this.options.schema.headingLevel)) {
+      this.model.unknownHeadings.push(this.buildHeader(line, candidate));
+    }
+    this.section.hasBody = true;
+    const inScenarios = this.section.spec.role === 'scenarios';
+    if (inScenarios && (candidate || (syntax && !syntax.marker && this.startsWithLabel(syntax.content)))) {
+      this.openScenario(line, candidate ?? { form: 'title-line', text: syntax!.content, textStart: syntax!.contentStart });
+      return;
+    }
+    if (candidate) {
+      this.closeScenario();
+      const header = this.buildHeader(line, candidate);
+      this.section.children.push({ title: header.text, line: line.index, span: header.span });
+      return;
+    }
+    if (!syntax) return;
+    if (this.scenario) {
+      this.visitScenarioLine(line, syntax);
+      return;
+    }
+    if (this.section.spec.role === 'judgments') {
+      this.visitJudgmentLine(line, syntax);
+      return;
+    }
+    if (isOrdinalMarker(syntax.marker) && syntax.indent === 0 && isLeadLine(syntax.content)) {
+      this.section.children.push({ title: syntax.content, line: line.index, span: { start: line.start + syntax.indent, end: line.end } });
+    }
+  }
+
+  private visitPreambleLine(line: ClassifiedLine, candidate: HeaderCandidate | undefined, syntax: LineSyntax | undefined): void {
+    const preamble = this.model.preamble;
+    if (candidate?.form === 'heading' && candidate.depth === 1 && !this.model.title) {
+      this.model.title = { text: candidate.text.trim(), line: line.index, span: { start: line.start, end: line.end } };
+      return;
+    }
+    if (!syntax || candidate) return;
+    const author = !preamble.author && syntax.content.endsWith(':') ? this.matchAgentLine(syntax.content.slice(0, -1), line, syntax.contentStart) : undefined;
+    if (author) {
+      preamble.author = author;
+      return;
+    }
+    if (!preamble.author && syntax.content !== '') {
+      // The tasking question: the preamble's text before the author line.
+      const span = { start: line.start + syntax.contentStart, end: line.end };
+      preamble.question = preamble.question ? `${preamble.question} ${syntax.content}` : syntax.content;
+      preamble.questionSpan = preamble.questionSpan ? { start: preamble.questionSpan.start, end: span.end } : span;
+    }
+  }
+
+  // ── Sections ────────────────────────────────────────────────────────────────
+  private matchSection(line: ClassifiedLine, candidate: HeaderCandidate): { spec: SectionSpec; header: Header; rest?: string } | undefined {
+    const header = this.buildHeader(line, candidate);
+    const spec = this.sectionNames.get(normaliseName(header.title)) ?? this.sectionNames.get(normaliseName(header.text));
+    if (!spec) return undefined;
+    if (this.sectionNames.get(normaliseName(header.title)) !== spec) {
+      header.title = header.text;
+      delete header.subtitle;
+    }
+    return { spec, header };
+  }
+
+  private matchLeadIn(line: ClassifiedLine, syntax: LineSyntax): { spec: SectionSpec; header: Header; rest: string } | undefined {
+    const match = /^([^:]{1,60}?)\s*:(?:\s+(.*))?$/.exec(syntax.content);
+    if (!match) return undefined;
+    const spec = this.sectionNames.get(normaliseName(match[1]!));
+    if (!spec) return undefined;
+    const titleStart = line.start + syntax.contentStart;
+    const header: Header = {
+      form: 'lead-in',
+      line: line.index,
+      span: { start: titleStart, end: line.end },
+      text: syntax.content,
+      title: match[1]!,
+      titleSpan: { start: titleStart, end: titleStart + match[1]!.length },
+    };
+    return { spec, header, rest: match[2] ?? '' };
+  }
+
+  private buildHeader(line: ClassifiedLine, candidate: HeaderCandidate): Header {
+    const symbolLength = leadingSymbolLength(candidate.text);
+    const afterSymbols = candidate.text.slice(symbolLength);
+    const numbering = numberingLength(afterSymbols);
+    const text = afterSymbols.slice(numbering).replace(/:\s*$/, '').trim();
+    const split = splitTitle(text);
+    const textStart = line.start + candidate.textStart + symbolLength + numbering + (afterSymbols.slice(numbering).length - afterSymbols.slice(numbering).trimStart().length);
+    const header: Header = {
+      form: candidate.form,
+      line: line.index,
+      span: { start: line.start + (candidate.form === 'heading' ? 0 : candidate.textStart - (candidate.bold ? 2 : 0)), end: line.end },
+      text,
+      title: split.title,
+      titleSpan: { start: textStart + split.titleStart, end: textStart + split.titleStart + split.title.length },
+    };
+    if (split.subtitle) header.subtitle = split.subtitle;
+    if (candidate.depth !== undefined) header.depth = candidate.depth;
+    return header;
+  }
+
+  private openSection(line: ClassifiedLine, spec: SectionSpec, header: Header, rest: string | undefined): void {
+    this.closeSection(line.index);
+    if (this.model.sections.length === 0) this.model.preamble.lines.end = line.index;
+    this.section = {
+      spec,
+      header,
+      span: { start: header.span.start, end: line.end },
+      bodyLines: { first: line.index + 1, end: line.index + 1 },
+      hasBody: rest !== undefined && rest.trim() !== '',
+      children: [],
+    };
+    if (spec.role === 'scenarios' && !this.model.scenarioSection) this.model.scenarioSection = this.section;
+    this.model.sections.push(this.section);
+  }
+
+  private closeSection(nextLine: number): void {
+    this.closeScenario();
+    const section = this.section;
+    if (!section) return;
+    section.bodyLines.end = nextLine;
+    const last = this.parsed.lines[Math.max(this.lastNonBlank, section.header.line)]!;
+    section.span.end = Math.max(section.span.end, last.end);
+    if (section.spec.role === 'judgments') this.collectJudgments();
+    this.section = undefined;
+  }
+
+  // ── Scenarios ───────────────────────────────────────────────────────────────
+  private startsWithLabel(content: string): boolean {
+    const normalised = normaliseName(content.split(/[:(]/)[0] ?? '');
+    return this.scenarioLabels.some((label) => normalised === label);
+  }
+
+  private openScenario(line: ClassifiedLine, candidate: HeaderCandidate): void {
+    this.closeScenario();
+    const header = this.buildHeader(line, candidate);
+    const { label, horizon, title } = parseScenarioHeader(header.text);
+    const scenario: Scenario = { label, title, header, line: line.index, span: { start: header.span.start, end: line.end }, fields: [] };
+    if (horizon) scenario.horizon = horizon;
+    this.scenario = scenario;
+    this.model.scenarios.push(scenario);
+  }
+
+  private closeScenario(): void {
+    if (!this.scenario) return;
+    const last = this.parsed.lines[Math.max(this.lastNonBlank, this.scenario.line)]!;
+    this.scenario.span.end = Math.max(this.scenario.span.end, last.end);
+    this.scenario = undefined;
+    this.field = undefined;
+  }
+
+  private visitScenarioLine(line: ClassifiedLine, syntax: LineSyntax): void {
+    const match = /^(\*\*|__)?([^:*_]{1,40}?)(\*\*|__)?\s*:(\*\*|__)?(?:\s+|$)(.*)$/.exec(syntax.content);
+    const spec = match ? this.fieldNames.get(normaliseName(match[2]!)) : undefined;
+    if (match && spec && this.scenario) {
+      const nameStart = line.start + syntax.contentStart + (match[1]?.length ?? 0);
+      const value = match[5]!.trim();
+      const valueStart = line.start + syntax.contentStart + syntax.content.length - match[5]!.length;
+      this.field = {
+        id: spec.id,
+        name: match[2]!.trim(),
+        value,
+        line: line.index,
+        span: { start: line.start + (syntax.marker ? syntax.indent : syntax.contentStart), end: line.end },
+        nameSpan: { start: nameStart, end: nameStart + match[2]!.trim().length },
+        valueSpan: { start: valueStart, end: valueStart + value.length },
+      };
+      this.scenario.fields.push(this.field);
+      return;
+    }
+    if (this.field && syntax.content !== '') {
+      this.field.value = this.field.value === '' ? syntax.content : `${this.field.value} ${syntax.content}`;
+      this.field.valueSpan = { start: this.field.value === syntax.content ? line.start + syntax.contentStart : this.field.valueSpan.start, end: line.end };
+    }
+  }
+
+  // ── Judgments ───────────────────────────────────────────────────────────────
+  private visitJudgmentLine(line: ClassifiedLine, syntax: LineSyntax): void {
+    const span = { start: line.start + syntax.indent, end: line.end };
+    const previous = this.judgmentItems[this.judgmentItems.length - 1];
+    const continuesPrevious = previous && !syntax.marker && previous.line === this.lastNonBlank;
+    if (continuesPrevious) {
+      previous.text = `${previous.text} ${syntax.content}`;
+      previous.span.end = line.end;
+      return;
+    }
+    this.judgmentItems.push({ marker: Boolean(syntax.marker), indent: syntax.indent, line: line.index, span, text: syntax.content });
+  }
+
+  /** The judgments are the section's outermost list items, or its paragraphs when it has no list. */
+  private collectJudgments(): void {
+    const items = this.judgmentItems;
+    this.judgmentItems = [];
+    const listed = items.filter((item) => item.marker);
+    const chosen = listed.length > 0 ? listed.filter((item) => item.indent === Math.min(...listed.map((i) => i.indent))) : items;
+    for (const item of chosen) {
+      const judgment: Judgment = { text: item.text, line: item.line, span: item.span };
+      this.model.judgments.push(judgment);
+    }
+  }
+
+  // ── Sign-off and author line ────────────────────────────────────────────────
+  private matchAgentLine(text: string, line: ClassifiedLine, contentStart: number): AgentLine | undefined {
+    const match = this.signOffPattern?.exec(cleanClosingLine(text));
+    if (!match) return undefined;
+    return {
+      agentId: match.groups?.agentId ?? '',
+      role: match.groups?.role?.trim() ?? '',
+      line: line.index,
+      span: { start: line.start + contentStart, end: line.end },
+    };
+  }
+
+  /** Finds the sign-off among the last lines; returns the line it starts on. */
+  private findSignOff(): number | undefined {
+    const closing = this.lastContentLines(2);
+    const last = closing[closing.length - 1];
+    if (!last) return undefined;
+    const before = closing.length > 1 ? closing[0] : undefined;
+    const content = (line: ClassifiedLine) => {
+      const syntax = readLineSyntax(line.text);
+      return { text: cleanClosingLine(syntax.content), start: syntax.contentStart };
+    };
+    const lastContent = content(last);
+    const single = this.matchAgentLine(lastContent.text, last, lastContent.start);
+    if (single) {
+      this.model.signOff = single;
+      return last.index;
+    }
+    if (before && looksLikeOrganisation(lastContent.text)) {
+      const beforeContent = content(before);
+      const withOrganisation = this.matchAgentLine(beforeContent.text, before, beforeContent.start);
+      if (withOrganisation) {
+        const signOff: SignOff = { ...withOrganisation, organization: lastContent.text, organizationLine: last.index, organizationSpan: { start: last.start + lastContent.start, end: last.end } };
+        signOff.span = { start: withOrganisation.span.start, end: withOrganisation.span.end };
+        this.model.signOff = signOff;
+        return before.index;
+      }
+      if (looksLikeSignOff(beforeContent.text)) {
+        this.model.signOffCandidate = candidateOf(before, beforeContent.start, `${beforeContent.text} / ${lastContent.text}`);
+        return before.index;
+      }
+    }
+    if (looksLikeSignOff(lastContent.text)) {
+      this.model.signOffCandidate = candidateOf(last, lastContent.start, lastContent.text);
+      return last.index;
+    }
+    return undefined;
+  }
+
+  private lastContentLines(count: number): ClassifiedLine[] {
+    const found: ClassifiedLine[] = [];
+    for (let index = this.parsed.lines.length - 1; index >= 0 && found.length < count; index--) {
+      const line = this.parsed.lines[index]!;
+      if (line.kind === 'blank' || isCommentOnly(line)) continue;
+      if (line.kind !== 'text') break;
+      found.unshift(line);
+    }
+    return found;
+  }
+
+  // ── Actors ──────────────────────────────────────────────────────────────────
+  private findMentions(): void {
+    const byName = new Map<string, Actor>();
+    for (const actor of this.options.schema.actors) byName.set(actor.name, { name: actor.name, source: 'schema', mentions: [], positions: [] });
+    const skipLines = new Set<number>();
+    if (this.model.preamble.author) skipLines.add(this.model.preamble.author.line);
+    if (this.model.signOff) skipLines.add(this.model.signOff.line);
+    if (this.model.signOff?.organizationLine !== undefined) skipLines.add(this.model.signOff.organizationLine);
+    if (this.model.signOffCandidate) skipLines.add(this.model.signOffCandidate.line);
+    const nonProse = this.parsed.nonProse;
+    let nonProseIndex = 0;
+    for (const line of this.parsed.lines) {
+      if ((line.kind !== 'text' && line.kind !== 'heading' && line.kind !== 'table') || skipLines.has(line.index)) continue;
+      const matches = this.options.actors.match(line.text);
+      for (const match of matches) {
+        const span = { start: line.start + match.start, end: line.start + match.end };
+        while (nonProseIndex < nonProse.length && nonProse[nonProseIndex]!.end <= span.start) nonProseIndex++;
+        const code = nonProse[nonProseIndex];
+        if (code && code.start < span.end && span.start < code.end) continue;
+        let actor = byName.get(match.actor);
+        if (!actor) {
+          actor = { name: match.actor, source: 'gazetteer', mentions: [], positions: [] };
+          byName.set(match.actor, actor);
+        }
+        actor.mentions.push({ span, line: line.index, text: line.text.slice(match.start, match.end) });
+        if (match.start === readLineSyntax(line.text).contentStart && !readLineSyntax(line.text).marker && /^[^:]{1,60}:\s*$/.test(line.text.slice(match.start))) {
+          actor.positions.push({ label: line.text.slice(match.start).replace(/:\s*$/, '').trim(), line: line.index, span: { start: span.start, end: line.end } });
+        }
+      }
+    }
+    this.model.actors = [...byName.values()].filter((actor) => actor.source === 'schema' || actor.mentions.length > 0);
+  }
+}
+
+// ── Line helpers ──────────────────────────────────────────────────────────────
+
+function headingText(line: ClassifiedLine): { text: string; textStart: number } {
+  const atx = /^(\s{0,3}#{1,6})(?:[ \t]+|$)/.exec(line.text);
+  if (!atx) return { text: line.text.trim(), textStart: line.text.length - line.text.trimStart().length };
+  const rest = line.text.slice(atx[0].length).replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, '');
+  return { text: rest.trimEnd(), textStart: atx[0].length };
+}
+
+function textHeaderCandidate(syntax: LineSyntax): HeaderCandidate | undefined {
+  const content = stripTrailingComment(syntax.content);
+  if (startsWithSymbol(content)) return { form: 'title-line', text: content, textStart: syntax.contentStart };
+  const bold = boldLineText(content);
+  if (bold) return { form: 'title-line', text: bold.inner, textStart: syntax.contentStart + bold.offset, bold: true };
+  return undefined;
+}
+
+function stripTrailingComment(text: string): string {
+  return text.replace(/\s*<!--[\s\S]*?-->\s*$/, '');
+}
+
+function isCommentOnly(line: ClassifiedLine): boolean {
+  return line.kind === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(line.text);
+}
+
+/** A numbered lead line (`1) Tension After Escalation in 2025`): short, title-like, no sentence end. */
+function isLeadLine(content: string): boolean {
+  const words = content.split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.length <= 12 && !/[.!?;,:]$/.test(content) && !content.includes(': ');
+}
+
+/** `Label (Horizon): Title` → its parts. */
+export function parseScenarioHeader(text: string): { label: string; horizon?: string; title: string } {
+  const split = splitTitle(text);
+  let label = split.title;
+  let horizon: string | undefined;
+  const parens = /\s*\(([^()]+)\)\s*$/.exec(label);
+  if (parens) {
+    horizon = parens[1]!.trim();
+    label = label.slice(0, parens.index).trim();
+  }
+  const title = split.subtitle ?? '';
+  return horizon ? { label, horizon, title } : { label, title };
+}
+
+/** The text of a closing line without emphasis, trailing comments, hard breaks or a leading dash. */
+function cleanClosingLine(text: string): string {
+  return stripTrailingComment(text)
+    .replace(/\\$/, '')
+    .trim()
+    .replace(/^(?:[—–]|--)\s*/, '')
+    .replace(/^(\*\*|__|\*|_)(.+)\1$/, '$2')
+    .trim();
+}
+
+function looksLikeOrganisation(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.length >= 1 && words.length <= 6 && text.length <= 60 && !/[.!?:;]$/.test(text);
+}
+
+/** Closing lines a reader would take for an attempted sign-off (`IR01 Iran agent`). */
+function looksLikeSignOff(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 6 || text.length > 60 || /[.!?:;]$/.test(text)) return false;
+  return /\b[A-Z]{2,4}[- ]?\d{1,3}\b/.test(text) || /\b(agent|analyst|desk|cell|officer|team)\b/i.test(text);
+}
+
+function candidateOf(line: ClassifiedLine, contentStart: number, text: string): SignOffCandidate {
+  return { text, line: line.index, span: { start: line.start + contentStart, end: line.end } };
+}

@@ -1,0 +1,30 @@
+/** The prose of a document: text on content lines, minus inline code, inline HTML and bare URLs. */
+import type { ParsedDocument } from './parse.js';
+
+export interface ProseSegment {
+  /** 0-based line. */
+  line: number;
+  /** Offset of `text` in the document. */
+  start: number;
+  text: string;
+}
+
+/** Prose segments in document order; one line may yield several (split around inline code). */
+export function proseSegments(parsed: ParsedDocument): ProseSegment[] {
+  const segments: ProseSegment[] = [];
+  const { nonProse } = parsed;
+  const sorted = [...nonProse].sort((a, b) => a.start - b.start);
+  let next = 0;
+  for (const line of parsed.lines) {
+    if (line.kind !== 'text' && line.kind !== 'heading' && line.kind !== 'table') continue;
+    let cursor = line.start;
+    while (next < sorted.length && sorted[next]!.end <= line.start) next++;
+    for (let k = next; k < sorted.length && sorted[k]!.start < line.end; k++) {
+      const skip = sorted[k]!;
+      if (skip.start > cursor) segments.push({ line: line.index, start: cursor, text: parsed.source.text.slice(cursor, skip.start) });
+      cursor = Math.max(cursor, skip.end);
+    }
+    if (cursor < line.end) segments.push({ line: line.index, start: cursor, text: parsed.source.text.slice(cursor, line.end) });
+  }
+  return segments;
+}

@@ -1,0 +1,54 @@
+import { proseSegments } from '../prose.js';
+import type { Rule } from './rule.js';
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DAY = String.raw`(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?`;
+const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+// "Thursday, February 6, 2026" · "Thu 6 February 2026" · "Friday, 2026-02-06"
+const DATED_WEEKDAY = new RegExp(
+  String.raw`\b${DAY},?\s+(?:the\s+)?(?:${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH},?\s+(\d{4})|(\d{4})-(\d{2})-(\d{2}))\b`,
+  'gi',
+);
+
+/** A stated weekday that does not fall on its date. */
+export const dateWeekdayMismatch: Rule = {
+  id: 'date-weekday-mismatch',
+  family: 'consistency',
+  description: 'A stated weekday does not match its date.',
+  defaultSeverity: 'error',
+  safeFix: false,
+  check({ parsed, memo, report }) {
+    for (const segment of memo('prose', () => proseSegments(parsed))) {
+      for (const match of segment.text.matchAll(DATED_WEEKDAY)) {
+        const date = dateOf(match);
+        if (!date) continue;
+        const actual = WEEKDAYS[date.getUTCDay()]!;
+        const written = match[0].slice(0, match[1]!.length + (/^[A-Za-z]+/.exec(match[0].slice(match[1]!.length))?.[0].length ?? 0));
+        if (actual.toLowerCase().startsWith(match[1]!.toLowerCase().slice(0, 3)) ) continue;
+        const start = segment.start + (match.index ?? 0);
+        const replacement = written.length <= 4 ? actual.slice(0, 3) : actual;
+        const dateText = match[0].slice(written.length).replace(/^[.,\s]+/, '');
+        report({
+          message: `${dateText} is a ${actual}, not a ${WEEKDAYS.find((day) => day.toLowerCase().startsWith(match[1]!.toLowerCase().slice(0, 3)))}.`,
+          span: { start, end: start + match[0].length },
+          fix: { title: `Change “${written}” to “${replacement}”`, safe: false, edits: [{ span: { start, end: start + written.length }, newText: replacement }] },
+        });
+      }
+    }
+  },
+};
+
+function dateOf(match: RegExpMatchArray): Date | undefined {
+  let year: number, month: number, day: number;
+  if (match[2]) [month, day, year] = [monthIndex(match[2]), Number(match[3]), Number(match[4])];
+  else if (match[6]) [day, month, year] = [Number(match[5]), monthIndex(match[6]), Number(match[7])];
+  else [year, month, day] = [Number(match[8]), Number(match[9]) - 1, Number(match[10])];
+  const date = new Date(Date.UTC(year, month, day));
+  // An impossible date (February 30) is not a weekday question.
+  return date.getUTCMonth() === month && date.getUTCDate() === day ? date : undefined;
+}
+
+function monthIndex(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+}

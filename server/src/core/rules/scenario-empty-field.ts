@@ -1,0 +1,18 @@
+import type { Rule } from './rule.js';
+
+/** A scenario field present with no text. */
+export const scenarioEmptyField: Rule = {
+  id: 'scenario-empty-field',
+  family: 'scenarios',
+  description: 'A scenario field is present with no text.',
+  defaultSeverity: 'warning',
+  safeFix: false,
+  check({ model, report }) {
+    for (const scenario of model.scenarios) {
+      for (const field of scenario.fields) {
+        if (field.value.replace(/[*_\s]/g, '') !== '') continue;
+        report({ message: `The “${field.name}” field of scenario “${scenario.label || scenario.title}” is empty.`, span: field.span });
+      }
+    }
+  },
+};

@@ -1,0 +1,42 @@
+import type { Rule } from './rule.js';
+import { headingPrefix, lineStartOf } from './edits.js';
+
+/** A required schema section is absent; the fix inserts a heading stub where the schema puts it. */
+export const sectionMissing: Rule = {
+  id: 'section-missing',
+  family: 'structure',
+  description: 'A required schema section is absent.',
+  defaultSeverity: 'error',
+  safeFix: false,
+  check({ model, schema, source, report }) {
+    const present = new Set(model.sections.map((section) => section.spec.id));
+    const eol = source.eol;
+    schema.sections.forEach((spec, index) => {
+      if (!spec.required || present.has(spec.id)) return;
+      // Insert before the first present section that the schema puts after this one.
+      const laterIds = new Set(schema.sections.slice(index + 1).map((later) => later.id));
+      const next = model.sections.find((section) => laterIds.has(section.spec.id));
+      const stub = `${headingPrefix(schema)}${spec.title}${eol}${eol}`;
+      let at: number;
+      let newText: string;
+      if (next) {
+        at = lineStartOf(source, next.header.line);
+        newText = stub;
+      } else if (model.signOff || model.signOffCandidate) {
+        at = lineStartOf(source, (model.signOff ?? model.signOffCandidate)!.line);
+        newText = stub;
+      } else {
+        at = source.text.length;
+        const endsWithNewline = /\r?\n$/.test(source.text) || source.text === '';
+        newText = `${endsWithNewline ? '' : eol}${source.text.trim() === '' ? '' : eol}${headingPrefix(schema)}${spec.title}${eol}`;
+      }
+      const line = source.positionAt(at).line;
+      const lineEnd = source.lines[line]?.end ?? at;
+      report({
+        message: `Required section “${spec.title}” is missing${spec.aliases.length ? ` (also recognised as: ${spec.aliases.slice(0, 4).join(', ')})` : ''}.`,
+        span: { start: at, end: at < lineEnd ? lineEnd : at },
+        fix: { title: `Insert a “${spec.title}” section`, safe: false, edits: [{ span: { start: at, end: at }, newText }] },
+      });
+    });
+  },
+};

@@ -1,0 +1,89 @@
+/** Positions in a document: offsets and line/character pairs, both in UTF-16 code units (as LSP counts them). */
+
+export interface Position {
+  /** 0-based line. */
+  line: number;
+  /** 0-based UTF-16 column. */
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A half-open offset span `[start, end)` into the document text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One physical line of the document, without its line ending. */
+export interface Line {
+  /** 0-based line number. */
+  index: number;
+  /** Offset of the first character. */
+  start: number;
+  /** Offset just past the last character, before the line ending. */
+  end: number;
+  text: string;
+}
+
+/**
+ * The document text with a line index. Line endings may be LF, CRLF or CR, mixed;
+ * a leading BOM is part of line 0 but never part of its `text`.
+ */
+export class SourceText {
+  readonly lines: readonly Line[];
+
+  constructor(readonly text: string) {
+    this.lines = splitLines(text);
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lines.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lines[mid]!.start <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    const line = this.lines[low]!;
+    // An offset inside a CRLF pair or on the BOM belongs to the nearest real character.
+    const character = Math.min(Math.max(clamped - line.start, 0), line.end - line.start);
+    return { line: low, character };
+  }
+
+  offsetAt(position: Position): number {
+    const line = this.lines[Math.max(0, Math.min(position.line, this.lines.length - 1))]!;
+    return Math.min(line.start + Math.max(0, position.character), line.end);
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+
+  get hasBom(): boolean {
+    return this.text.charCodeAt(0) === 0xfeff;
+  }
+
+  /** The line ending the document mostly uses, for text that fixes insert. */
+  get eol(): string {
+    const crlf = this.text.indexOf('\r\n');
+    return crlf >= 0 && crlf === this.text.indexOf('\n') - 1 ? '\r\n' : '\n';
+  }
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let i = lineStart; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : -1;
+    if (code !== 10 && code !== 13 && code !== -1) continue;
+    lines.push({ index: lines.length, start: lineStart, end: i, text: text.slice(lineStart, i) });
+    if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+    lineStart = i + 1;
+  }
+  return lines;
+}
