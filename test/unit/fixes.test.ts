@@ -1,0 +1,69 @@
+/** Safe fixes: applied together, they change only their own spans, keep line endings, and converge. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { applyEdits, applySafeFixes, builtinSchema, chooseFixes, lintText, type Finding } from '../../server/src/core/index.js';
+import { corpusDocument } from '../support/paths.js';
+
+const schema = builtinSchema();
+const corpus = readFileSync(corpusDocument, 'utf8');
+
+/** The original text, rebuilt from the fixed text by undoing each edit: proves nothing else changed. */
+function undo(fixed: string, original: string, findings: Finding[]): string {
+  const edits = chooseFixes(findings.flatMap((f) => (f.fix?.safe ? [f.fix] : []))).flatMap((fix) => fix.edits).sort((a, b) => a.span.start - b.span.start);
+  let rebuilt = '';
+  let cursorFixed = 0;
+  let cursorOriginal = 0;
+  for (const edit of edits) {
+    const untouched = edit.span.start - cursorOriginal;
+    rebuilt += fixed.slice(cursorFixed, cursorFixed + untouched);
+    assert.equal(fixed.slice(cursorFixed + untouched, cursorFixed + untouched + edit.newText.length), edit.newText);
+    rebuilt += original.slice(edit.span.start, edit.span.end);
+    cursorFixed += untouched + edit.newText.length;
+    cursorOriginal = edit.span.end;
+  }
+  return rebuilt + fixed.slice(cursorFixed);
+}
+
+test('the corpus document: section titles become headings, the rest is byte-identical', () => {
+  const { findings } = lintText(corpus, { schema });
+  const { text: fixed, applied } = applySafeFixes(corpus, findings);
+  assert.equal(applied, 6);
+  const lines = fixed.split('\n');
+  assert.equal(lines[3], '## 📍 Current Situation: Talks Set for Friday in Oman');
+  assert.equal(lines[36], '## 📈 Forecast — Two Plausible Scenarios');
+  assert.equal(lines[47], '## Bottom line');
+  assert.equal(lines[48], '');
+  assert.match(lines[49]!, /^The Oman talks symbolize/);
+  assert.equal(undo(fixed, corpus, findings), corpus);
+});
+
+test('lint → fix → lint converges: nothing fixable remains and the model keeps its shape', () => {
+  const before = lintText(corpus, { schema });
+  const fixed = applySafeFixes(corpus, before.findings).text;
+  const after = lintText(fixed, { schema });
+  assert.deepEqual(after.findings.filter((f) => f.fix?.safe), []);
+  assert.deepEqual(after.model.sections.map((s) => [s.spec.id, s.header.form]), before.model.sections.map((s) => [s.spec.id, 'heading']));
+  assert.equal(after.model.scenarios.length, 2);
+  assert.equal(after.model.signOff?.organization, 'Three Corporate');
+});
+
+test('fixes in a CRLF document insert CRLF line endings', () => {
+  const crlf = corpus.replace(/\n/g, '\r\n');
+  const fixed = applySafeFixes(crlf, lintText(crlf, { schema }).findings).text;
+  assert.equal(fixed.replace(/\r\n/g, '').includes('\n'), false);
+  assert.ok(fixed.includes('## Bottom line\r\n\r\nThe Oman talks'));
+});
+
+test('applyEdits keeps insertions at the same offset in order and leaves other text alone', () => {
+  const span = (start: number, end: number) => ({ start, end });
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  assert.equal(applyEdits('abcdef', [{ span: span(1, 2), range, newText: 'B' }, { span: span(4, 4), range, newText: '+' }]), 'aBcd+ef');
+});
+
+test('overlapping fixes: the first is taken whole, the overlapping one waits for the next pass', () => {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const fix = (start: number, end: number, newText: string) => ({ title: newText, safe: true, edits: [{ span: { start, end }, range, newText }] });
+  const chosen = chooseFixes([fix(0, 3, 'x'), fix(2, 5, 'y'), fix(5, 6, 'z')]);
+  assert.deepEqual(chosen.map((f) => f.title), ['x', 'z']);
+});

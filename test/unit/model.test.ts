@@ -1,0 +1,130 @@
+/** Extracting the Assessment model: header forms, lazy continuations, scenarios, actors, sign-off, positions. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { builtinSchema, lintText, toOutline } from '../../server/src/core/index.js';
+import { corpusDocument } from '../support/paths.js';
+
+const schema = builtinSchema();
+const modelOf = (text: string) => lintText(text, { schema }).model;
+const corpus = readFileSync(corpusDocument, 'utf8');
+
+test('the corpus document: six sections in order, with forms and subtitles', () => {
+  const model = modelOf(corpus);
+  assert.deepEqual(
+    model.sections.map((section) => [section.spec.id, section.header.form, section.header.line + 1, section.header.subtitle ?? null]),
+    [
+      ['current-situation', 'title-line', 4, 'Talks Set for Friday in Oman'],
+      ['strategic-context', 'title-line', 12, 'Why These Talks Matter (and Why They’re Fragile)'],
+      ['assessment', 'title-line', 32, 'Why This Session Has Limited Upside'],
+      ['forecast', 'title-line', 37, 'Two Plausible Scenarios'],
+      ['strategic-implications', 'title-line', 45, null],
+      ['bottom-line', 'lead-in', 48, null],
+    ],
+  );
+});
+
+test('the corpus document: numbered context blocks are sub-blocks', () => {
+  const context = modelOf(corpus).sections[1]!;
+  assert.deepEqual(
+    context.children.map((child) => [child.line + 1, child.title]),
+    [
+      [13, 'Tension After Escalation in 2025'],
+      [17, 'Irreconcilable Core Objectives (for Now)'],
+      [27, 'Regional Security Pressures'],
+    ],
+  );
+});
+
+test('the corpus document: two scenarios with label, horizon, title and fields', () => {
+  const [first, second] = modelOf(corpus).scenarios;
+  assert.equal(first?.line, 37);
+  assert.equal(first?.label, 'Most Likely');
+  assert.equal(first?.horizon, 'Short Term');
+  assert.equal(first?.title, 'Limited Nuclear Confidence-Building Measures');
+  assert.deepEqual(first?.fields.map((field) => field.id), ['outcome', 'rationale', 'risk']);
+  assert.equal(second?.line, 41);
+  assert.equal(second?.label, 'Risk Scenario');
+  assert.equal(second?.horizon, undefined);
+  assert.equal(second?.title, 'Negotiations Collapse → Regional Escalation');
+  assert.deepEqual(second?.fields.map((field) => [field.id, field.name]), [['trigger', 'Trigger'], ['outcome', 'Aftermath']]);
+});
+
+test('the corpus document: four judgments, preamble author and sign-off', () => {
+  const model = modelOf(corpus);
+  assert.deepEqual(model.judgments.map((judgment) => judgment.line + 1), [33, 34, 35, 36]);
+  assert.match(model.judgments[0]!.text, /^Negotiating space is extremely constrained/);
+  assert.deepEqual(model.preamble.author && [model.preamble.author.agentId, model.preamble.author.role, model.preamble.author.line + 1], ['US-01', 'US Agent', 2]);
+  assert.match(model.preamble.question ?? '', /^The United States and Iran are preparing/);
+  assert.deepEqual(model.signOff && [model.signOff.agentId, model.signOff.role, model.signOff.organization, model.signOff.line + 1], ['US-01', 'US Agent', 'Three Corporate', 49]);
+});
+
+test('the corpus document: actors with aliases, possessives and position blocks', () => {
+  const outline = toOutline(modelOf(corpus), lintText(corpus, { schema }).parsed.source, 'corpus.md', 'builtin:standard');
+  const byName = new Map(outline.actors.map((actor) => [actor.name, actor]));
+  for (const name of ['United States', 'Iran', 'Israel', 'Oman', 'Turkey']) assert.ok(byName.get(name)?.mentions, `${name} should be mentioned`);
+  assert.deepEqual(byName.get('United States')?.positions, [{ label: 'U.S. priorities', line: 18 }]);
+  assert.deepEqual(byName.get('Iran')?.positions, [{ label: 'Iran’s position', line: 22 }]);
+  const iran = modelOf(corpus).actors.find((actor) => actor.name === 'Iran')!;
+  const written = new Set(iran.mentions.map((mention) => mention.text));
+  for (const alias of ['Iran', 'Iran’s', 'Tehran', 'Iranian']) assert.ok(written.has(alias), `Iran should be found as ${alias}`);
+  // The agent id "US-01" on the author and sign-off lines is not a mention of the United States.
+  const usLines = new Set(modelOf(corpus).actors.find((actor) => actor.name === 'United States')!.mentions.map((m) => m.line + 1));
+  assert.ok(!usLines.has(2) && !usLines.has(49));
+});
+
+test('title lines folded into a paragraph or a list item are still found, with exact positions', () => {
+  const text = ['Intro line', '📍 Current Situation: Calm', '- a list item', 'Bottom line: It holds.', 'AB-01, Desk Agent'].join('\n');
+  const model = modelOf(text);
+  assert.deepEqual(model.sections.map((s) => [s.spec.id, s.header.form, s.header.line]), [['current-situation', 'title-line', 1], ['bottom-line', 'lead-in', 3]]);
+  const header = model.sections[0]!.header;
+  assert.equal(text.slice(header.titleSpan.start, header.titleSpan.end), 'Current Situation');
+});
+
+test('all three header forms and bold lines are recognised; code, comments and front matter never are', () => {
+  const text = [
+    '---', 'title: Forecast', '---',
+    '# Situation Report',
+    'Situation',
+    '=========',
+    'Text.',
+    '```', '## Forecast', '```',
+    '<!--', '## Assessment', '-->',
+    '**Key Judgments**',
+    '- One.',
+    '## Outlook — next month',
+  ].join('\n');
+  const model = modelOf(text);
+  assert.equal(model.title?.text, 'Situation Report');
+  assert.deepEqual(model.sections.map((s) => [s.spec.id, s.header.form, s.header.line]), [
+    ['current-situation', 'heading', 4],
+    ['assessment', 'title-line', 13],
+    ['forecast', 'heading', 15],
+  ]);
+  assert.equal(model.sections[2]!.header.subtitle, 'next month');
+});
+
+test('CRLF and a BOM give the same model at the same lines and columns', () => {
+  const crlf = '\uFEFF' + corpus.replace(/\n/g, '\r\n');
+  const a = lintText(corpus, { schema });
+  const b = lintText(crlf, { schema });
+  const outline = (r: typeof a) => toOutline(r.model, r.parsed.source, 'x', 'builtin:standard');
+  assert.deepEqual(outline(b), outline(a));
+  assert.deepEqual(b.findings.map((f) => [f.rule, f.range]), a.findings.map((f) => [f.rule, f.range]));
+});
+
+test('actor matching: acronyms are case-sensitive and names must be capitalised', () => {
+  const text = ['## Situation', 'Let us talk turkey with the US and the U.S. Navy; Washington’s envoy met Iranians in Tehran.'].join('\n');
+  const actors = new Map(modelOf(text).actors.map((actor) => [actor.name, actor.mentions.map((m) => m.text)]));
+  assert.deepEqual(actors.get('United States'), ['US', 'U.S.', 'Washington’s']);
+  assert.deepEqual(actors.get('Iran'), ['Iranians', 'Tehran']);
+  assert.equal(actors.has('Turkey'), false);
+});
+
+test('sign-off variants: one line, with organisation, and a malformed closing line', () => {
+  assert.deepEqual(modelOf('Text.\n\nUS-01, US Agent\n').signOff?.organization, undefined);
+  assert.equal(modelOf('Text.\n\n**US-01, US Agent**  \nAcme Analysis\n').signOff?.organization, 'Acme Analysis');
+  const malformed = modelOf('Text.\n\nIR01 Iran agent\n');
+  assert.equal(malformed.signOff, undefined);
+  assert.equal(malformed.signOffCandidate?.text, 'IR01 Iran agent');
+});

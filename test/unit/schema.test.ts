@@ -1,0 +1,79 @@
+/** Schema files: validation with positions, `extends`, cycles, untrusted roots, and resolution order. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkSchemaText, Engine, loadSchema, resolveSchemaReference, type SchemaHost } from '../../server/src/core/index.js';
+
+function memoryHost(files: Record<string, string>): SchemaHost {
+  return { readFile: (filePath) => files[filePath] };
+}
+
+test('the built-in schema loads and describes the house format', () => {
+  const result = loadSchema('builtin:standard', memoryHost({}));
+  assert.ok(result.ok);
+  assert.deepEqual(result.schema.sections.map((s) => s.id), ['current-situation', 'strategic-context', 'assessment', 'forecast', 'strategic-implications', 'bottom-line']);
+  assert.deepEqual(result.schema.scenarios.fields.filter((f) => f.required).map((f) => f.id), ['trigger', 'outcome']);
+});
+
+test('broken YAML is reported at its line and column', () => {
+  const problems = checkSchemaText('/w/tradecraft.schema.yaml', 'sections:\n  - id: a\n    title: [unclosed\n');
+  assert.equal(problems.length > 0, true);
+  assert.match(problems[0]!.message, /Invalid YAML/);
+  assert.equal(problems[0]!.range.start.line >= 2, true);
+});
+
+test('unknown keys and wrong types are reported at the offending key', () => {
+  const problems = checkSchemaText('/w/s.yaml', 'closed: maybe\nsectons: []\n');
+  const messages = problems.map((p) => `${p.range.start.line}:${p.range.start.character} ${p.message}`);
+  assert.ok(messages.includes('1:0 Unknown key “sectons” in the schema.'), messages.join('\n'));
+  assert.ok(messages.some((m) => m.startsWith('0:8 closed must be of type boolean')), messages.join('\n'));
+});
+
+test('a sign-off pattern that is not a regular expression, or lacks its groups, is rejected', () => {
+  assert.match(checkSchemaText('/w/s.yaml', "signOff:\n  pattern: '(unclosed'\n")[0]!.message, /not a valid regular expression/);
+  assert.match(checkSchemaText('/w/s.yaml', "signOff:\n  pattern: '^[A-Z]+$'\n")[0]!.message, /named groups/);
+});
+
+test('extends: a child overrides its parent, rules merge, and a schema without extends builds on the built-in', () => {
+  const host = memoryHost({
+    '/w/base.yaml': 'scenarios:\n  min: 3\nrules:\n  section-order: off\n',
+    '/w/team/tradecraft.schema.yaml': 'extends: ../base.yaml\nrules:\n  section-empty: error\n',
+  });
+  const result = loadSchema('/w/team/tradecraft.schema.yaml', host);
+  assert.ok(result.ok);
+  assert.equal(result.schema.scenarios.min, 3);
+  assert.deepEqual(result.schema.rules, { 'section-order': 'off', 'section-empty': 'error' });
+  assert.equal(result.schema.sections.length, 6);
+});
+
+test('extends cycles are reported, not followed forever', () => {
+  const host = memoryHost({ '/w/a.yaml': 'extends: ./b.yaml\n', '/w/b.yaml': 'extends: ./a.yaml\n' });
+  const result = loadSchema('/w/a.yaml', host);
+  assert.equal(result.ok, false);
+  assert.match(!result.ok ? result.problems[0]!.message : '', /cycle/);
+});
+
+test('in an untrusted workspace, extends may not leave the workspace', () => {
+  const host = memoryHost({ '/w/tradecraft.schema.yaml': 'extends: ../outside.yaml\n', '/outside.yaml': 'closed: true\n' });
+  const engine = new Engine(host);
+  const untrusted = engine.check({ text: '# T\n', documentPath: '/w/doc.assessment.md', workspaceRoot: '/w', trusted: false });
+  assert.ok(untrusted.findings.some((f) => f.rule === 'schema-invalid' && /outside the workspace/.test(f.message)));
+  const trusted = new Engine(host).check({ text: '# T\n', documentPath: '/w/doc.assessment.md', workspaceRoot: '/w', trusted: true });
+  assert.equal(trusted.schema.closed, true);
+});
+
+test('resolution order: front matter, then settings, then the nearest schema file, then the built-in', () => {
+  const host = memoryHost({ '/w/tradecraft.schema.yaml': '{}', '/w/sub/tradecraft.schema.json': '{}' });
+  const base = { documentPath: '/w/sub/report.assessment.md', workspaceRoot: '/w' };
+  assert.deepEqual(resolveSchemaReference({ ...base, frontMatterSchema: '../custom.yaml', schemaSettings: { '*.md': 'x.yaml' } }, host), { reference: '/w/custom.yaml', origin: 'front-matter' });
+  assert.deepEqual(resolveSchemaReference({ ...base, schemaSettings: { 'sub/*.md': 'team.yaml' } }, host), { reference: '/w/team.yaml', origin: 'setting' });
+  assert.deepEqual(resolveSchemaReference(base, host), { reference: '/w/sub/tradecraft.schema.json', origin: 'nearest-file' });
+  assert.deepEqual(resolveSchemaReference({ documentPath: '/elsewhere/r.md', workspaceRoot: '/elsewhere' }, host), { reference: 'builtin:standard', origin: 'builtin' });
+});
+
+test('a broken schema never silences checking: one schema-invalid finding, built-in rules still apply', () => {
+  const host = memoryHost({ '/w/tradecraft.schema.yaml': 'sections: 42\n' });
+  const result = new Engine(host).check({ text: 'Just text.\n', documentPath: '/w/a.assessment.md', workspaceRoot: '/w' });
+  assert.equal(result.findings.filter((f) => f.rule === 'schema-invalid').length, 1);
+  assert.ok(result.findings.some((f) => f.rule === 'section-missing'));
+  assert.equal(result.schema.source, 'builtin:standard');
+});
