@@ -77,3 +77,15 @@ test('a broken schema never silences checking: one schema-invalid finding, built
   assert.ok(result.findings.some((f) => f.rule === 'section-missing'));
   assert.equal(result.schema.source, 'builtin:standard');
 });
+
+test('sign-off patterns run in linear time: a catastrophic pattern cannot hang the engine, backreferences are refused', () => {
+  assert.match(checkSchemaText('/w/s.yaml', "signOff:\n  pattern: '^(?<agentId>(a)\\1), (?<role>.+)$'\n")[0]!.message, /linear-time engine/);
+  const host = memoryHost({ '/w/tradecraft.schema.yaml': "signOff:\n  pattern: '^(?<agentId>(a+)+)$(?<role>)'\n" });
+  const hostile = `Text.\n\n${'a'.repeat(5000)}b\n`;
+  const started = process.hrtime.bigint();
+  const result = new Engine(host).check({ text: hostile, documentPath: '/w/x.assessment.md', workspaceRoot: '/w' });
+  const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+  assert.ok(result.findings.some((f) => f.rule === 'signoff-missing'));
+  // Exponential backtracking on this input would take longer than the age of the universe.
+  assert.ok(elapsedMs < 5000, `took ${elapsedMs} ms`);
+});

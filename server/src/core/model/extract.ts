@@ -7,6 +7,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { ActorMatcher } from '../actors/mentions.js';
 import type { ClassifiedLine, ParsedDocument } from '../parse.js';
+import { compileAgentPattern, type AgentPattern } from '../schema/pattern.js';
 import type { FieldSpec, Schema, SectionSpec } from '../schema/types.js';
 import type { Span } from '../text.js';
 import { boldLineText, leadingSymbolLength, normaliseName, numberingLength, splitTitle, startsWithSymbol } from './headerText.js';
@@ -35,7 +36,7 @@ class Extractor {
   private readonly sectionNames = new Map<string, SectionSpec>();
   private readonly fieldNames = new Map<string, FieldSpec>();
   private readonly scenarioLabels: string[];
-  private readonly signOffPattern: RegExp | undefined;
+  private readonly signOffPattern: AgentPattern | undefined;
 
   private readonly model: Assessment = { preamble: { lines: { first: 0, end: 0 } }, sections: [], scenarios: [], judgments: [], actors: [], unknownHeadings: [] };
   private section: Section | undefined;
@@ -59,11 +60,8 @@ class Extractor {
       }
     }
     this.scenarioLabels = schema.scenarios.labels.map(normaliseName).sort((a, b) => b.length - a.length);
-    try {
-      this.signOffPattern = new RegExp(schema.signOff.pattern, 'u');
-    } catch {
-      this.signOffPattern = undefined;
-    }
+    const compiled = compileAgentPattern(schema.signOff.pattern);
+    this.signOffPattern = compiled.ok ? compiled.pattern : undefined;
   }
 
   run(): Assessment {
@@ -312,11 +310,11 @@ class Extractor {
 
   // ── Sign-off and author line ────────────────────────────────────────────────
   private matchAgentLine(text: string, line: ClassifiedLine, contentStart: number): AgentLine | undefined {
-    const match = this.signOffPattern?.exec(cleanClosingLine(text));
-    if (!match) return undefined;
+    const groups = this.signOffPattern?.match(cleanClosingLine(text));
+    if (!groups) return undefined;
     return {
-      agentId: match.groups?.agentId ?? '',
-      role: match.groups?.role?.trim() ?? '',
+      agentId: groups.agentId ?? '',
+      role: groups.role?.trim() ?? '',
       line: line.index,
       span: { start: line.start + contentStart, end: line.end },
     };

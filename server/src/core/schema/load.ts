@@ -9,6 +9,7 @@ import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import schemaFileSchema from '../../../../schemas/tradecraft.schema.json' with { type: 'json' };
 import { SourceText, type Range } from '../text.js';
 import { BUILTIN_SCHEMAS, DEFAULT_BUILTIN } from './builtin.js';
+import { compileAgentPattern } from './pattern.js';
 import type { Schema } from './types.js';
 
 export interface SchemaHost {
@@ -147,16 +148,9 @@ function parseAndValidate(file: string, text: string, problems: SchemaProblem[])
 function checkPattern(file: string, raw: RawSchema, document: Document, source: SourceText, problems: SchemaProblem[]): void {
   const pattern = (raw.signOff as { pattern?: string } | undefined)?.pattern;
   if (pattern === undefined) return;
-  const at = () => source.rangeOf(spanOfNode(document.getIn(['signOff', 'pattern'], true)));
-  let compiled: RegExp;
-  try {
-    compiled = new RegExp(pattern, 'u');
-  } catch (error) {
-    problems.push({ file, message: `signOff.pattern is not a valid regular expression: ${(error as Error).message}`, range: at() });
-    return;
-  }
-  if (!compiled.source.includes('?<agentId>') || !compiled.source.includes('?<role>')) {
-    problems.push({ file, message: 'signOff.pattern must have the named groups (?<agentId>…) and (?<role>…).', range: at() });
+  const compiled = compileAgentPattern(pattern);
+  if (!compiled.ok) {
+    problems.push({ file, message: `signOff.pattern ${compiled.reason}.`, range: source.rangeOf(spanOfNode(document.getIn(['signOff', 'pattern'], true))) });
   }
 }
 
