@@ -128,3 +128,10 @@ test('sign-off variants: one line, with organisation, and a malformed closing li
   assert.equal(malformed.signOff, undefined);
   assert.equal(malformed.signOffCandidate?.text, 'IR01 Iran agent');
 });
+
+test('with a BOM, inline code and comment spans still point at their text', () => {
+  const text = '\uFEFFab `x`\r\nc <!-- y -->';
+  const parsed = lintText(text, { schema }).parsed;
+  assert.deepEqual(parsed.nonProse.map((span) => text.slice(span.start, span.end)), ['`x`', '<!-- y -->']);
+  assert.deepEqual(parsed.comments.map((comment) => text.slice(comment.span.start, comment.span.end)), ['<!-- y -->']);
+});

@@ -35,7 +35,9 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 
 export function parseMarkdown(text: string): ParsedDocument {
   const source = new SourceText(text);
-  const tree = processor.parse(text);
+  // micromark drops a leading BOM and counts offsets without it; ours count it.
+  const bomShift = source.hasBom ? 1 : 0;
+  const tree = processor.parse(bomShift ? text.slice(1) : text);
   const kinds: LineKind[] = source.lines.map((line) => (line.text.trim() === '' ? 'blank' : 'text'));
   const depths = new Map<number, number>();
   const nonProse: Span[] = [];
@@ -49,8 +51,8 @@ export function parseMarkdown(text: string): ParsedDocument {
     for (let line = start - 1; line <= end - 1 && line < kinds.length; line++) kinds[line] = kind;
   };
   const spanOf = (node: Nodes): Span => ({
-    start: node.position?.start.offset ?? 0,
-    end: node.position?.end.offset ?? 0,
+    start: (node.position?.start.offset ?? 0) + bomShift,
+    end: (node.position?.end.offset ?? 0) + bomShift,
   });
   const collectComments = (node: Nodes) => {
     if (node.type !== 'html') return;
