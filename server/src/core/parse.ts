@@ -106,13 +106,12 @@ export function parseMarkdown(text: string): ParsedDocument {
         visitInline(node);
         return;
       }
+      case 'paragraph':
+        visitInline(node);
+        return;
       default:
-        if ('children' in node) {
-          for (const child of node.children as RootContent[]) {
-            if (isBlock(child)) visitBlock(child);
-            else visitInline(child);
-          }
-        }
+        // Containers (blockquote, list, list item, footnote definition) hold blocks.
+        if ('children' in node) for (const child of node.children as RootContent[]) visitBlock(child);
     }
   };
   for (const child of tree.children) visitBlock(child);
@@ -123,13 +122,4 @@ export function parseMarkdown(text: string): ParsedDocument {
     return depth === undefined ? { ...line, kind } : { ...line, kind, depth };
   });
   return frontMatter ? { source, tree, lines, frontMatter, nonProse, comments } : { source, tree, lines, nonProse, comments };
-}
-
-const BLOCK_TYPES = new Set([
-  'blockquote', 'code', 'definition', 'footnoteDefinition', 'heading', 'html', 'list', 'listItem',
-  'paragraph', 'table', 'thematicBreak', 'yaml',
-]);
-
-function isBlock(node: RootContent): boolean {
-  return BLOCK_TYPES.has(node.type);
 }
