@@ -2,9 +2,12 @@
  * Markdown parsing (unified + remark-parse, GFM, front matter) and a per-line view of the result.
  * Chat exports put section titles on lines that CommonMark folds into paragraphs or list items,
  * so the model is extracted per line; the tree only says which lines are code, HTML, front matter,
- * headings or tables, and where inline code and links are.
+ * headings or tables, and where inline code and comments are.
+ *
+ * `IncrementalParser` re-parses only the chunks of a document that changed; `parseMarkdown` parses
+ * the whole text at once and is the reference the incremental parser is tested against.
  */
-import type { Root, RootContent, Nodes } from 'mdast';
+import type { Nodes, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -15,45 +18,148 @@ export type LineKind = 'blank' | 'text' | 'heading' | 'setext-underline' | 'code
 
 export interface ClassifiedLine extends Line {
   kind: LineKind;
-  /** Heading depth (1–6) for `heading` lines. */
+  /** Heading depth (1–6) on the first line of a heading. */
   depth?: number;
+}
+
+export interface Comment {
+  /** The text between `<!--` and `-->`. */
+  value: string;
+  span: Span;
 }
 
 export interface ParsedDocument {
   source: SourceText;
-  tree: Root;
   lines: ClassifiedLine[];
   /** Raw YAML of the front matter, when present. */
   frontMatter?: { value: string; span: Span };
-  /** Spans of inline code, inline HTML and autolink/URL text: never prose. */
+  /** Spans of inline code, inline HTML and bare URLs: never prose. In document order. */
   nonProse: Span[];
-  /** HTML comments (block or inline), for disable directives. */
-  comments: { value: string; span: Span }[];
+  /** HTML comments (block or inline), for disable directives. In document order. */
+  comments: Comment[];
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/** What parsing one chunk yields, relative to the chunk's first line and offset. */
+interface ChunkParse {
+  kinds: LineKind[];
+  depths: Map<number, number>;
+  nonProse: Span[];
+  comments: Comment[];
+  frontMatter?: { value: string; span: Span };
+  /** The last block runs to the chunk's end (an unclosed fence or HTML block): it may continue in the next chunk. */
+  openEnded: boolean;
+}
 
+const withFrontMatter = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm);
+
+/** Parses the whole document at once. */
 export function parseMarkdown(text: string): ParsedDocument {
   const source = new SourceText(text);
-  // micromark drops a leading BOM and counts offsets without it; ours count it.
-  const bomShift = source.hasBom ? 1 : 0;
-  const tree = processor.parse(bomShift ? text.slice(1) : text);
-  const kinds: LineKind[] = source.lines.map((line) => (line.text.trim() === '' ? 'blank' : 'text'));
+  const start = source.hasBom ? 1 : 0;
+  return assemble(source, [{ line: 0, offset: start, parse: parseChunk(text.slice(start), true) }]);
+}
+
+/**
+ * Splits a document into chunks at blank lines followed by an unindented line — where a new
+ * top-level block must start whatever came before — parses each chunk on its own, and reuses the
+ * parse of every chunk whose text did not change since the last call.
+ */
+export class IncrementalParser {
+  private cache = new Map<string, ChunkParse>();
+
+  parse(text: string): ParsedDocument {
+    const source = new SourceText(text);
+    const boundaries = candidateBoundaries(source);
+    const lineStart = (line: number) => (line < source.lines.length ? source.lines[line]!.start : text.length);
+    const used = new Map<string, ChunkParse>();
+    const chunks: { line: number; offset: number; parse: ChunkParse }[] = [];
+    let first = 0;
+    while (first < boundaries.length) {
+      let next = first + 1;
+      for (;;) {
+        const startLine = boundaries[first]!;
+        const endOffset = next < boundaries.length ? lineStart(boundaries[next]!) : text.length;
+        const offset = lineStart(startLine);
+        const chunkText = text.slice(offset, endOffset);
+        const key = (startLine === 0 ? 'F' : 'N') + chunkText;
+        const parse = used.get(key) ?? this.cache.get(key) ?? parseChunk(chunkText, startLine === 0);
+        used.set(key, parse);
+        // An unclosed fence or HTML block would swallow the following chunks: parse them together.
+        if (parse.openEnded && next < boundaries.length) {
+          next++;
+          continue;
+        }
+        chunks.push({ line: startLine, offset, parse });
+        break;
+      }
+      first = next;
+    }
+    this.cache = used;
+    return assemble(source, chunks);
+  }
+}
+
+/** Lines a chunk may start on: after a blank line, unindented, outside front matter, fences and HTML comments. */
+function candidateBoundaries(source: SourceText): number[] {
+  const boundaries = [0];
+  const lines = source.lines;
+  let index = 0;
+  if (/^---\s*$/.test(lines[0]?.text ?? '')) {
+    // Front matter may hold blank lines; no boundary before it closes.
+    index = 1;
+    while (index < lines.length && !/^---\s*$/.test(lines[index]!.text)) index++;
+  }
+  let fence: { char: string; length: number } | undefined;
+  let inComment = false;
+  let lastContent = '';
+  for (index++; index < lines.length; index++) {
+    const text = lines[index]!.text;
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(text);
+      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (inComment) {
+      if (text.includes('-->')) inComment = false;
+      continue;
+    }
+    const open = /^\s*(?:>\s*|[-*+]\s+|\d{1,9}[.)]\s+)*(`{3,}|~{3,})/.exec(text);
+    if (open) {
+      fence = { char: open[1]![0]!, length: open[1]!.length };
+      continue;
+    }
+    if (/<!--/.test(text) && !/<!--[\s\S]*?-->(?![\s\S]*<!--)/.test(text)) {
+      inComment = true;
+      continue;
+    }
+    if (text === '' || /^\s/.test(text)) {
+      if (text.trim() !== '') lastContent = text;
+      continue;
+    }
+    // After indented code micromark reads the next block differently than at a document's start.
+    if (lines[index - 1]!.text.trim() === '' && !/^(?: {4}|\t)/.test(lastContent)) boundaries.push(index);
+    lastContent = text;
+  }
+  return boundaries;
+}
+
+function parseChunk(text: string, allowFrontMatter: boolean): ChunkParse {
+  const tree = (allowFrontMatter ? withFrontMatter : withoutFrontMatter).parse(text);
+  const lineCount = countLines(text);
+  const kinds: LineKind[] = new Array<LineKind>(lineCount);
   const depths = new Map<number, number>();
   const nonProse: Span[] = [];
-  const comments: { value: string; span: Span }[] = [];
-  let frontMatter: ParsedDocument['frontMatter'];
+  const comments: Comment[] = [];
+  let frontMatter: ChunkParse['frontMatter'];
 
   const markLines = (node: Nodes, kind: LineKind) => {
     const start = node.position?.start.line;
     const end = node.position?.end.line;
     if (start === undefined || end === undefined) return;
-    for (let line = start - 1; line <= end - 1 && line < kinds.length; line++) kinds[line] = kind;
+    for (let line = start - 1; line <= end - 1 && line < lineCount; line++) kinds[line] = kind;
   };
-  const spanOf = (node: Nodes): Span => ({
-    start: (node.position?.start.offset ?? 0) + bomShift,
-    end: (node.position?.end.offset ?? 0) + bomShift,
-  });
+  const spanOf = (node: Nodes): Span => ({ start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 });
   const collectComments = (node: Nodes) => {
     if (node.type !== 'html') return;
     const span = spanOf(node);
@@ -62,8 +168,9 @@ export function parseMarkdown(text: string): ParsedDocument {
       comments.push({ value: match[1] ?? '', span: { start, end: start + match[0].length } });
     }
   };
-
   const visitInline = (node: Nodes) => {
+    // Nodes without a position (GFM makes some) cover no source text.
+    if (!node.position) return;
     if (node.type === 'inlineCode' || node.type === 'html') {
       nonProse.push(spanOf(node));
       collectComments(node);
@@ -73,9 +180,8 @@ export function parseMarkdown(text: string): ParsedDocument {
       nonProse.push(spanOf(node));
       return;
     }
-    if ('children' in node) for (const child of node.children) visitInline(child);
+    if ('children' in node) for (const child of node.children as Nodes[]) visitInline(child);
   };
-
   const visitBlock = (node: RootContent) => {
     switch (node.type) {
       case 'yaml':
@@ -115,11 +221,41 @@ export function parseMarkdown(text: string): ParsedDocument {
     }
   };
   for (const child of tree.children) visitBlock(child);
+  const last = tree.children[tree.children.length - 1];
+  const openEnded = last?.position?.end.offset === text.length && text.length > 0;
+  const parse: ChunkParse = { kinds, depths, nonProse, comments, openEnded };
+  if (frontMatter) parse.frontMatter = frontMatter;
+  return parse;
+}
 
-  const lines: ClassifiedLine[] = source.lines.map((line, index) => {
-    const kind = kinds[index] ?? 'text';
-    const depth = depths.get(index);
-    return depth === undefined ? { ...line, kind } : { ...line, kind, depth };
+function countLines(text: string): number {
+  let count = 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return count;
+}
+
+function assemble(source: SourceText, chunks: { line: number; offset: number; parse: ChunkParse }[]): ParsedDocument {
+  const lines: ClassifiedLine[] = new Array<ClassifiedLine>(source.lines.length);
+  const nonProse: Span[] = [];
+  const comments: Comment[] = [];
+  let frontMatter: ParsedDocument['frontMatter'];
+  const shift = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
+  chunks.forEach((chunk, index) => {
+    const endLine = index + 1 < chunks.length ? chunks[index + 1]!.line : source.lines.length;
+    for (let line = chunk.line; line < endLine; line++) {
+      const base = source.lines[line]!;
+      const kind = chunk.parse.kinds[line - chunk.line] ?? (base.text.trim() === '' ? 'blank' : 'text');
+      const depth = chunk.parse.depths.get(line - chunk.line);
+      lines[line] = depth === undefined ? { ...base, kind } : { ...base, kind, depth };
+    }
+    for (const span of chunk.parse.nonProse) nonProse.push(shift(span, chunk.offset));
+    for (const comment of chunk.parse.comments) comments.push({ value: comment.value, span: shift(comment.span, chunk.offset) });
+    if (chunk.parse.frontMatter) frontMatter = { value: chunk.parse.frontMatter.value, span: shift(chunk.parse.frontMatter.span, chunk.offset) };
   });
-  return frontMatter ? { source, tree, lines, frontMatter, nonProse, comments } : { source, tree, lines, nonProse, comments };
+  nonProse.sort((a, b) => a.start - b.start);
+  comments.sort((a, b) => a.span.start - b.span.start);
+  return frontMatter ? { source, lines, frontMatter, nonProse, comments } : { source, lines, nonProse, comments };
 }

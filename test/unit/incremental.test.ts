@@ -1,0 +1,59 @@
+/**
+ * The incremental parser must give exactly what a full parse gives, after any sequence of edits:
+ * fences, HTML blocks, lists, lazy continuations and front matter decide where chunks may split.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { IncrementalParser, parseMarkdown, type ParsedDocument } from '../../server/src/core/parse.js';
+import { corpusDocument } from '../support/paths.js';
+
+const comparable = (parsed: ParsedDocument) => ({
+  lines: parsed.lines.map((line) => [line.kind, line.depth ?? 0, line.start, line.end]),
+  nonProse: parsed.nonProse,
+  comments: parsed.comments,
+  frontMatter: parsed.frontMatter ?? null,
+});
+
+// Lines that stress block boundaries: fences, HTML, lists, quotes, setext underlines, tables, front matter.
+const LINE_VOCABULARY = [
+  '', '', '', '   ', 'Plain prose with `code` and <!-- note -->.', '📍 Current Situation: Calm', 'Bottom line: It holds.',
+  '- item', '  - nested item', '1) Numbered lead', '2. second', '    indented code', '```', '```js', '~~~', '````',
+  '  ```', '<!--', '-->', '<!-- one line -->', '<div>', '</div>', '<script>', '</script>', '> quote', '>', '---', '===',
+  '# Heading', '## Forecast', '| a | b |', '|---|---|', '| 1 | 2 |', 'title: x', '...', 'Lazy continuation line',
+  '[ref]: https://example.com', 'See https://example.com now.', '**Key Judgments**', 'US-01, US Agent', '\t- tabbed', '* star',
+];
+
+const lineArb = fc.constantFrom(...LINE_VOCABULARY);
+const documentArb = fc.array(lineArb, { maxLength: 40 }).map((lines) => lines.join('\n'));
+const editArb = fc.record({
+  at: fc.nat(),
+  remove: fc.nat({ max: 12 }),
+  insert: fc.oneof(lineArb.map((line) => `\n${line}`), fc.constantFrom('`', '\n', '\n\n', '<!--', '-->', '```', 'x', '> ', '---\n', '\r\n')),
+});
+
+test('incremental parsing equals a full parse over random edit sequences', () => {
+  fc.assert(
+    fc.property(documentArb, fc.array(editArb, { maxLength: 12 }), fc.boolean(), (initial, edits, crlf) => {
+      const parser = new IncrementalParser();
+      let text = crlf ? initial.replace(/\n/g, '\r\n') : initial;
+      assert.deepEqual(comparable(parser.parse(text)), comparable(parseMarkdown(text)));
+      for (const edit of edits) {
+        const at = text.length === 0 ? 0 : edit.at % (text.length + 1);
+        text = text.slice(0, at) + edit.insert + text.slice(at + edit.remove);
+        assert.deepEqual(comparable(parser.parse(text)), comparable(parseMarkdown(text)), JSON.stringify(text));
+      }
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('incremental parsing of the corpus document with front matter and a BOM equals a full parse', () => {
+  const corpus = readFileSync(corpusDocument, 'utf8');
+  const text = '\uFEFF---\nschema: builtin:standard\n\ntitle: x\n---\n' + corpus.replace(/\n(?=📍|🧨|📉|📈)/g, '\n\n');
+  const parser = new IncrementalParser();
+  assert.deepEqual(comparable(parser.parse(text)), comparable(parseMarkdown(text)));
+  const edited = text.replace('Talks Set for Friday', 'Talks Set for Saturday');
+  assert.deepEqual(comparable(parser.parse(edited)), comparable(parseMarkdown(edited)));
+});
