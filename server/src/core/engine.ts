@@ -5,7 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { lintParsed, type LintResult } from './lint.js';
-import { parseMarkdown, type ParsedDocument } from './parse.js';
+import { IncrementalParser, parseMarkdown, type ParsedDocument } from './parse.js';
 import { builtinSchema, loadSchema, type SchemaHost, type SchemaLoadResult, type SchemaProblem } from './schema/load.js';
 import { resolveSchemaReference, type SchemaReference } from './schema/resolve.js';
 import type { Schema } from './schema/types.js';
@@ -24,6 +24,8 @@ export interface CheckRequest {
   ruleSettings?: Record<string, SeveritySetting> | undefined;
   /** In an untrusted workspace, `extends` may not leave the workspace. */
   trusted?: boolean | undefined;
+  /** The document's own incremental parser (kept by an editor across edits): re-parses only what changed. */
+  parser?: IncrementalParser | undefined;
 }
 
 export interface CheckResult extends LintResult {
@@ -39,7 +41,7 @@ export class Engine {
   constructor(private readonly host: SchemaHost) {}
 
   check(request: CheckRequest): CheckResult {
-    const parsed = parseMarkdown(request.text);
+    const parsed = request.parser ? request.parser.parse(request.text) : parseMarkdown(request.text);
     const reference: SchemaReference = request.forcedSchema
       ? { reference: request.forcedSchema, origin: 'forced' }
       : resolveSchemaReference(

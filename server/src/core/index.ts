@@ -1,7 +1,7 @@
 /** The core's public surface: what the language server, the CLI and the tests use. */
 export { Engine, frontMatterSchema, type CheckRequest, type CheckResult } from './engine.js';
 export { lintText, lintParsed, effectiveSeverity, type LintOptions, type LintResult } from './lint.js';
-export { parseMarkdown, type ParsedDocument } from './parse.js';
+export { IncrementalParser, parseMarkdown, type ParsedDocument } from './parse.js';
 export { applyEdits, applySafeFixes, chooseFixes } from './fixes.js';
 export { compareFindings, SEVERITIES, type Finding, type Fix, type Severity, type SeveritySetting, type TextEdit } from './findings.js';
 export { toOutline, type Outline } from './outline.js';
