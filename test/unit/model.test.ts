@@ -81,16 +81,18 @@ test('title lines folded into a paragraph or a list item are still found, with e
   assert.equal(text.slice(header.titleSpan.start, header.titleSpan.end), 'Current Situation');
 });
 
-test('all three header forms and bold lines are recognised; code, comments and front matter never are', () => {
+test('all three header forms are recognised; sub-headings stay sub-blocks; code, comments and front matter never are', () => {
   const text = [
     '---', 'title: Forecast', '---',
     '# Situation Report',
     'Situation',
-    '=========',
+    '---------',
     'Text.',
+    '### Background',
+    '**Outlook**',
     '```', '## Forecast', '```',
     '<!--', '## Assessment', '-->',
-    '**Key Judgments**',
+    '📉 Key Judgments',
     '- One.',
     '## Outlook — next month',
   ].join('\n');
@@ -98,9 +100,11 @@ test('all three header forms and bold lines are recognised; code, comments and f
   assert.equal(model.title?.text, 'Situation Report');
   assert.deepEqual(model.sections.map((s) => [s.spec.id, s.header.form, s.header.line]), [
     ['current-situation', 'heading', 4],
-    ['assessment', 'title-line', 13],
-    ['forecast', 'heading', 15],
+    ['assessment', 'title-line', 15],
+    ['forecast', 'heading', 17],
   ]);
+  // Under a heading-form section, a deeper heading or a bold line naming a section is a sub-block.
+  assert.deepEqual(model.sections[0]!.children.map((child) => child.title), ['Background', 'Outlook']);
   assert.equal(model.sections[2]!.header.subtitle, 'next month');
 });
 
@@ -134,4 +138,18 @@ test('with a BOM, inline code and comment spans still point at their text', () =
   const parsed = lintText(text, { schema }).parsed;
   assert.deepEqual(parsed.nonProse.map((span) => text.slice(span.start, span.end)), ['`x`', '<!-- y -->']);
   assert.deepEqual(parsed.comments.map((comment) => text.slice(comment.span.start, comment.span.end)), ['<!-- y -->']);
+});
+
+test('a section-level heading that names no section ends the section before it', () => {
+  const text = ['## Forecast', '### Most Likely (Next Month): Talks resume', '- Trigger: A date is set.', '- Outcome: Talks resume.', '## Sources', '### Interview notes', '- Trigger: not a scenario field'].join('\n');
+  const model = modelOf(text);
+  assert.deepEqual(model.scenarios.map((scenario) => scenario.title), ['Talks resume']);
+  assert.deepEqual(model.unknownHeadings.map((header) => header.text), ['Sources']);
+  assert.equal(model.sections[0]!.bodyLines.end, 4);
+});
+
+test('a trailing comment on a heading is not part of its text', () => {
+  const model = modelOf('## Forecast <!-- check -->\n### Most Likely (Short Term) <!-- note -->\n');
+  assert.equal(model.sections[0]?.spec.id, 'forecast');
+  assert.equal(model.scenarios[0]?.horizon, 'Short Term');
 });

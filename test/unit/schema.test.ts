@@ -43,6 +43,8 @@ test('extends: a child overrides its parent, rules merge, and a schema without e
   assert.equal(result.schema.scenarios.min, 3);
   assert.deepEqual(result.schema.rules, { 'section-order': 'off', 'section-empty': 'error' });
   assert.equal(result.schema.sections.length, 6);
+  // `scenarios` merges one level deep: the built-in required fields survive `min: 3`.
+  assert.deepEqual(result.schema.scenarios.fields.filter((f) => f.required).map((f) => f.id), ['trigger', 'outcome']);
 });
 
 test('extends cycles are reported, not followed forever', () => {

@@ -44,6 +44,8 @@ class Extractor {
   private field: ScenarioField | undefined;
   private judgmentItems: { marker: boolean; indent: number; line: number; span: Span; text: string }[] = [];
   private lastNonBlank = -1;
+  /** After a section-level heading that names no section, until the next section. */
+  private outsideSections = false;
 
   constructor(private readonly parsed: ParsedDocument, private readonly options: ExtractOptions) {
     const { schema } = options;
@@ -101,17 +103,22 @@ class Extractor {
     const syntax = heading ? undefined : readLineSyntax(line.text);
     const candidate = heading ?? (syntax && !syntax.marker ? textHeaderCandidate(syntax) : undefined);
 
-    const header = candidate ? this.matchSection(line, candidate) : syntax && !syntax.marker ? this.matchLeadIn(line, syntax) : undefined;
+    const header = candidate && this.mayStartSection(candidate) ? this.matchSection(line, candidate) : syntax && !syntax.marker ? this.matchLeadIn(line, syntax) : undefined;
     if (header) {
       this.openSection(line, header.spec, header.header, header.rest);
       return;
     }
+    if (candidate && this.isTopLevelHeading(candidate) && (this.section || this.model.title || candidate.depth !== 1)) {
+      // A heading at section level that names no section ends the current section.
+      this.model.unknownHeadings.push(this.buildHeader(line, candidate));
+      this.closeSection(line.index);
+      this.outsideSections = true;
+      return;
+    }
+    if (this.outsideSections) return;
     if (!this.section) {
       this.visitPreambleLine(line, candidate, syntax);
       return;
-    }
-    if (candidate?.form === 'heading' && candidate.depth !== undefined && candidate.depth <= (this.section.header.depth ?? this.options.schema.headingLevel)) {
-      this.model.unknownHeadings.push(this.buildHeader(line, candidate));
     }
     this.section.hasBody = true;
     const inScenarios = this.section.spec.role === 'scenarios';
@@ -160,6 +167,23 @@ class Extractor {
   }
 
   // ── Sections ────────────────────────────────────────────────────────────────
+  /**
+   * Under a section written as a Markdown heading, deeper headings and bold lines are its
+   * sub-blocks even when their text names a section (`### Background` under Strategic Context).
+   */
+  private mayStartSection(candidate: HeaderCandidate): boolean {
+    const current = this.section?.header;
+    if (current?.form !== 'heading' || current.depth === undefined) return true;
+    if (candidate.form === 'heading') return candidate.depth === undefined || candidate.depth <= current.depth;
+    return !candidate.bold;
+  }
+
+  private isTopLevelHeading(candidate: HeaderCandidate): boolean {
+    if (candidate.form !== 'heading' || candidate.depth === undefined) return false;
+    const sectionDepth = this.section?.header.depth ?? this.model.sections.find((section) => section.header.depth !== undefined)?.header.depth ?? this.options.schema.headingLevel;
+    return candidate.depth <= sectionDepth;
+  }
+
   private matchSection(line: ClassifiedLine, candidate: HeaderCandidate): { spec: SectionSpec; header: Header; rest?: string } | undefined {
     const header = this.buildHeader(line, candidate);
     const spec = this.sectionNames.get(normaliseName(header.title)) ?? this.sectionNames.get(normaliseName(header.text));
@@ -210,6 +234,7 @@ class Extractor {
 
   private openSection(line: ClassifiedLine, spec: SectionSpec, header: Header, rest: string | undefined): void {
     this.closeSection(line.index);
+    this.outsideSections = false;
     if (this.model.sections.length === 0) this.model.preamble.lines.end = line.index;
     this.section = {
       spec,
@@ -406,8 +431,8 @@ class Extractor {
 
 function headingText(line: ClassifiedLine): { text: string; textStart: number } {
   const atx = /^(\s{0,3}#{1,6})(?:[ \t]+|$)/.exec(line.text);
-  if (!atx) return { text: line.text.trim(), textStart: line.text.length - line.text.trimStart().length };
-  const rest = line.text.slice(atx[0].length).replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, '');
+  if (!atx) return { text: stripTrailingComment(line.text).trim(), textStart: line.text.length - line.text.trimStart().length };
+  const rest = stripTrailingComment(line.text.slice(atx[0].length)).replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, '');
   return { text: rest.trimEnd(), textStart: atx[0].length };
 }
 

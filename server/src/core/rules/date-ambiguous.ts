@@ -20,7 +20,7 @@ export const dateAmbiguous: Rule = {
         if (first < 1 || second < 1 || first > 12 || second > 12 || first === second) continue;
         const start = segment.start + (match.index ?? 0);
         report({
-          message: `“${match[0]}” is ambiguous: ${monthName(first)} ${second} or ${second} ${monthName(second)}? Write the month as a word (e.g. “${second} ${monthName(first)} ${expandYear(match[4]!)}”) or use ISO 8601.`,
+          message: `“${match[0]}” is ambiguous: ${monthName(first)} ${second} or ${first} ${monthName(second)}? Write the month as a word (e.g. “${second} ${monthName(first)} ${expandYear(match[4]!)}”) or use ISO 8601.`,
           span: { start, end: start + match[0].length },
         });
       }

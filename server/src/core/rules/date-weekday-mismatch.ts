@@ -28,7 +28,7 @@ export const dateWeekdayMismatch: Rule = {
         if (actual.toLowerCase().startsWith(match[1]!.toLowerCase().slice(0, 3)) ) continue;
         const start = segment.start + (match.index ?? 0);
         const replacement = written.length <= 4 ? actual.slice(0, 3) : actual;
-        const dateText = match[0].slice(written.length).replace(/^[.,\s]+/, '');
+        const dateText = match[0].slice(written.length).replace(/^[.,\s]+/, '').replace(/^the\s+/i, '');
         report({
           message: `${dateText} is a ${actual}, not a ${WEEKDAYS.find((day) => day.toLowerCase().startsWith(match[1]!.toLowerCase().slice(0, 3)))}.`,
           span: { start, end: start + match[0].length },

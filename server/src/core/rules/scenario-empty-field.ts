@@ -10,7 +10,8 @@ export const scenarioEmptyField: Rule = {
   check({ model, report }) {
     for (const scenario of model.scenarios) {
       for (const field of scenario.fields) {
-        if (field.value.replace(/[*_\s]/g, '') !== '') continue;
+        // Emphasis markers and HTML comments (`- Trigger: <!-- TODO -->`) are not text.
+        if (field.value.replace(/<!--[\s\S]*?-->/g, '').replace(/[*_\s]/g, '') !== '') continue;
         report({ message: `The “${field.name}” field of scenario “${scenario.label || scenario.title}” is empty.`, span: field.span });
       }
     }

@@ -22,11 +22,16 @@ export const scenarioMissingField: Rule = {
       for (const field of required) {
         if (present.has(field.id)) continue;
         report({
-          message: `Scenario “${name}” has no ${field.id} (expected a ${field.aliases.slice(0, 4).join('/')} field).`,
+          message: `Scenario “${name}” has no ${field.id} (expected ${article(field.aliases[0] ?? field.title)} ${field.aliases.slice(0, 4).join('/')} field).`,
           span: scenario.header.span,
-          fix: { title: `Add a “${field.title}:” field`, safe: false, edits: [{ span: { start: insertAt, end: insertAt }, newText: `${source.eol}${marker}${field.title}: ` }] },
+          fix: { title: `Add ${article(field.title)} “${field.title}:” field`, safe: false, edits: [{ span: { start: insertAt, end: insertAt }, newText: `${source.eol}${marker}${field.title}: ` }] },
         });
       }
     }
   },
 };
+
+/** “a” or “an” before a word, by its first letter (good enough for field names). */
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}

@@ -12,7 +12,7 @@ export const scenarioNoHorizon: Rule = {
   safeFix: false,
   check({ model, report }) {
     for (const scenario of model.scenarios) {
-      if (scenario.horizon || scenario.fields.some((field) => field.id === 'horizon' && field.value !== '')) continue;
+      if (scenario.horizon || scenario.fields.some((field) => field.id === 'horizon' && hasText(field.value))) continue;
       if (TIME_FRAME.test(scenario.header.text)) continue;
       report({
         message: `Scenario “${scenario.label || scenario.title}” states no time frame; add a horizon such as “(Short Term)” to its header or a Horizon field.`,
@@ -21,3 +21,8 @@ export const scenarioNoHorizon: Rule = {
     }
   },
 };
+
+/** Whether a field value says anything: emphasis markers and HTML comments are not text. */
+function hasText(value: string): boolean {
+  return value.replace(/<!--[\s\S]*?-->/g, '').replace(/[*_\s]/g, '') !== '';
+}

@@ -10,24 +10,28 @@ export const scenarioSharedIndicator: Rule = {
   defaultSeverity: 'info',
   safeFix: false,
   check({ model, report }) {
-    const seen = new Map<string, { scenario: string; span: { start: number; end: number } }>();
-    for (const scenario of model.scenarios) {
+    // Scenarios are told apart by position: two may share a label ("Alternative Scenario").
+    const seen = new Map<string, { index: number; name: string; span: { start: number; end: number } }>();
+    model.scenarios.forEach((scenario, index) => {
       const name = scenario.label || scenario.title;
       for (const field of scenario.fields) {
         if (!SIGNPOST_FIELDS.has(field.id)) continue;
-        const key = field.value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+        // Compared without case, punctuation or HTML comments.
+        const key = field.value.replace(/<!--[\s\S]*?-->/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
         if (key === '') continue;
         const earlier = seen.get(key);
-        if (earlier && earlier.scenario !== name) {
-          report({
-            message: `Scenario “${name}” repeats a ${field.name.toLowerCase()} of scenario “${earlier.scenario}”; an indicator shared by two scenarios cannot tell them apart.`,
-            span: field.span,
-            related: [{ message: `Same text under “${earlier.scenario}”`, span: earlier.span }],
-          });
-        } else if (!earlier) {
-          seen.set(key, { scenario: name, span: field.span });
+        if (!earlier) {
+          seen.set(key, { index, name, span: field.span });
+          continue;
         }
+        if (earlier.index === index) continue;
+        const other = earlier.name === name ? `the other “${name}” scenario` : `scenario “${earlier.name}”`;
+        report({
+          message: `Scenario “${name}” repeats ${field.id === 'trigger' ? 'a trigger' : 'an indicator'} of ${other}; an indicator shared by two scenarios cannot tell them apart.`,
+          span: field.span,
+          related: [{ message: `Same text under “${earlier.name}”`, span: earlier.span }],
+        });
       }
-    }
+    });
   },
 };

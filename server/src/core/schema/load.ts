@@ -112,10 +112,15 @@ export function isInside(root: string, file: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** A child schema's keys replace its parent's, except `rules`, which merge. */
+/** Keys whose objects merge one level deep, so `scenarios: { min: 3 }` keeps the parent's fields. */
+const MERGED_OBJECTS = ['rules', 'scenarios', 'signOff'];
+
+/** A child schema's keys replace its parent's, except the objects above, which merge. */
 function mergeRaw(parent: RawSchema, child: RawSchema): RawSchema {
   const merged: RawSchema = { ...parent, ...child };
-  if (parent.rules || child.rules) merged.rules = { ...(parent.rules as object), ...(child.rules as object) };
+  for (const key of MERGED_OBJECTS) {
+    if (parent[key] || child[key]) merged[key] = { ...(parent[key] as object), ...(child[key] as object) };
+  }
   delete merged.extends;
   return merged;
 }
