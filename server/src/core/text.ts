@@ -69,9 +69,14 @@ export class SourceText {
   }
 
   /** The line ending the document mostly uses, for text that fixes insert. */
+  private lineEnding: string | undefined;
+
   get eol(): string {
-    const crlf = this.text.indexOf('\r\n');
-    return crlf >= 0 && crlf === this.text.indexOf('\n') - 1 ? '\r\n' : '\n';
+    if (this.lineEnding === undefined) {
+      const firstNewline = this.text.indexOf('\n');
+      this.lineEnding = firstNewline > 0 && this.text.charCodeAt(firstNewline - 1) === 13 ? '\r\n' : '\n';
+    }
+    return this.lineEnding;
   }
 }
 

@@ -20,6 +20,9 @@ interface AliasEntry {
   rank: number;
 }
 
+/** Enough lines for a few large documents open at once. */
+const RECENT_LINES = 50_000;
+
 const WORD = /[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}]|\.(?=[\p{L}])|[-'’](?=[\p{L}]))*\.?/gu;
 
 export class ActorMatcher {
@@ -46,8 +49,25 @@ export class ActorMatcher {
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length || a.rank - b.rank);
   }
 
+  /** Recent lines' matches: after a keystroke only the edited line is matched again. */
+  private readonly recent = new Map<string, AliasMatch[]>();
+
   /** Mentions in `text`, offsets relative to `text`. */
   match(text: string): AliasMatch[] {
+    const cached = this.recent.get(text);
+    if (cached) {
+      // Map order is insertion order: re-inserting keeps recently used lines last, so eviction is LRU.
+      this.recent.delete(text);
+      this.recent.set(text, cached);
+      return cached;
+    }
+    const found = this.matchUncached(text);
+    this.recent.set(text, found);
+    if (this.recent.size > RECENT_LINES) this.recent.delete(this.recent.keys().next().value!);
+    return found;
+  }
+
+  private matchUncached(text: string): AliasMatch[] {
     const tokens = [...text.matchAll(WORD)].map((match) => ({ word: match[0], start: match.index ?? 0 }));
     const found: AliasMatch[] = [];
     for (let i = 0; i < tokens.length; i++) {

@@ -196,6 +196,8 @@ class Extractor {
   }
 
   private matchLeadIn(line: ClassifiedLine, syntax: LineSyntax): { spec: SectionSpec; header: Header; rest: string } | undefined {
+    const colon = syntax.content.indexOf(':');
+    if (colon < 1 || colon > 64) return undefined;
     const match = /^([^:]{1,60}?)\s*:(?:\s+(.*))?$/.exec(syntax.content);
     if (!match) return undefined;
     const spec = this.sectionNames.get(normaliseName(match[1]!));
@@ -418,7 +420,7 @@ class Extractor {
           byName.set(match.actor, actor);
         }
         actor.mentions.push({ span, line: line.index, text: line.text.slice(match.start, match.end) });
-        if (match.start === readLineSyntax(line.text).contentStart && !readLineSyntax(line.text).marker && /^[^:]{1,60}:\s*$/.test(line.text.slice(match.start))) {
+        if (opensPositionBlock(line.text, match.start)) {
           actor.positions.push({ label: line.text.slice(match.start).replace(/:\s*$/, '').trim(), line: line.index, span: { start: span.start, end: line.end } });
         }
       }
@@ -428,6 +430,13 @@ class Extractor {
 }
 
 // ── Line helpers ──────────────────────────────────────────────────────────────
+
+/** `U.S. priorities:` / `Iran’s position:` — a short label line opening with an actor. */
+function opensPositionBlock(text: string, mentionStart: number): boolean {
+  if (!text.trimEnd().endsWith(':')) return false;
+  const syntax = readLineSyntax(text);
+  return mentionStart === syntax.contentStart && !syntax.marker && /^[^:]{1,60}:\s*$/.test(text.slice(mentionStart));
+}
 
 function headingText(line: ClassifiedLine): { text: string; textStart: number } {
   const atx = /^(\s{0,3}#{1,6})(?:[ \t]+|$)/.exec(line.text);
