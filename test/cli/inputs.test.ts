@@ -1,0 +1,70 @@
+/** What `lint` selects and how it treats inputs it cannot lint: binary, undecodable, empty. */
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { corpusText, parseJson, runCli, tempFolder, type JsonReport } from './cliHarness.js';
+
+test('folders and globs select assessments; named files are linted whatever their extension', () => {
+  const cwd = tempFolder();
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(cwd, file)), { recursive: true });
+    writeFileSync(path.join(cwd, file), text);
+  };
+  write('reports/a.assessment.md', corpusText());
+  write('reports/front-matter.md', `---\nschema: builtin:standard\n---\n${corpusText()}`);
+  write('reports/notes.md', corpusText());
+  write('reports/draft.txt', corpusText());
+  write('node_modules/pkg/b.assessment.md', corpusText());
+  write('.git/c.assessment.md', corpusText());
+  const paths = (args: string[]) => parseJson<JsonReport>(runCli(['lint', '--format', 'json', ...args], { cwd })).files.map((file) => file.path);
+  assert.deepEqual(paths([]), ['reports/a.assessment.md', 'reports/front-matter.md']);
+  assert.deepEqual(paths(['reports']), ['reports/a.assessment.md', 'reports/front-matter.md']);
+  assert.deepEqual(paths(['reports/*.md']), ['reports/a.assessment.md', 'reports/front-matter.md']);
+  assert.deepEqual(paths(['reports/draft.txt', 'reports/notes.md']), ['reports/draft.txt', 'reports/notes.md']);
+  // A file named twice, directly and through its folder, is linted once.
+  assert.deepEqual(paths(['reports', 'reports/a.assessment.md']), ['reports/a.assessment.md', 'reports/front-matter.md']);
+});
+
+test('a folder without assessments is not an error, but says so on stderr', () => {
+  const cwd = tempFolder();
+  writeFileSync(path.join(cwd, 'notes.md'), '# Notes\n');
+  const run = runCli(['lint', '--format', 'json'], { cwd });
+  assert.equal(run.code, 0);
+  assert.deepEqual(parseJson<JsonReport>(run), { version: 1, files: [], summary: { files: 0, errors: 0, warnings: 0, infos: 0, hints: 0, fixable: 0 } });
+  assert.match(run.stderr, /no assessments found/);
+});
+
+test('binary and undecodable files are reported as file-unreadable errors (exit 2), the others still linted', () => {
+  const cwd = tempFolder();
+  writeFileSync(path.join(cwd, 'binary.assessment.md'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]));
+  writeFileSync(path.join(cwd, 'latin1.assessment.md'), Buffer.from('Caf\xe9 au lait\n', 'latin1'));
+  writeFileSync(path.join(cwd, 'good.assessment.md'), corpusText());
+  const run = runCli(['lint', '--format', 'json'], { cwd });
+  assert.equal(run.code, 2);
+  const files = parseJson<JsonReport>(run).files;
+  assert.deepEqual(files.map((file) => file.path), ['binary.assessment.md', 'good.assessment.md', 'latin1.assessment.md']);
+  const [binary, good, latin1] = files;
+  for (const [file, reason] of [[binary!, /binary/], [latin1!, /UTF-8/]] as const) {
+    assert.deepEqual(
+      file.findings.map((finding) => [finding.rule, finding.severity, finding.line, finding.column, finding.fixable]),
+      [['file-unreadable', 'error', 1, 1, false]],
+    );
+    assert.match(file.findings[0]!.message, reason);
+  }
+  assert.ok(good!.findings.some((finding) => finding.rule === 'scenario-missing-field'));
+  // The text format shows the same line, and --fix never touches such a file.
+  const text = runCli(['lint', 'binary.assessment.md', '--fix'], { cwd });
+  assert.equal(text.code, 2);
+  assert.match(text.stdout, /^binary\.assessment\.md:1:1 {2}error {2}Cannot lint binary\.assessment\.md: .*binary.* {2}file-unreadable$/m);
+});
+
+test('an empty file is linted like any other and yields findings', () => {
+  const cwd = tempFolder();
+  writeFileSync(path.join(cwd, 'empty.assessment.md'), '');
+  const run = runCli(['lint', '--format', 'json'], { cwd });
+  assert.equal(run.code, 1);
+  const rules = new Set(parseJson<JsonReport>(run).files[0]!.findings.map((finding) => finding.rule));
+  assert.ok(rules.has('section-missing'));
+  assert.ok(rules.has('signoff-missing'));
+});
