@@ -2,7 +2,7 @@
  * Tradecraft's extensions to the Language Server Protocol, shared by the server and the VS Code
  * client so both sides agree on names and shapes.
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Outline } from './core/outline.js';
 
 export interface OutlineParams {
@@ -28,3 +28,49 @@ export const OutlineRequest = {
   method: 'tradecraft/outline',
   type: new RequestType<OutlineParams, OutlineResult | null, void>('tradecraft/outline'),
 } as const;
+
+/**
+ * Commands the server puts in code actions for the client to run (the server executes none).
+ * `openRuleDocs` takes `[ruleId, url]`, so a client without Tradecraft's extension can simply open the url.
+ */
+export const Commands = {
+  openRuleDocs: 'tradecraft.openRuleDocs',
+} as const;
+
+/** The code action kind of "Fix all safe problems" (also what `editor.codeActionsOnSave` names). */
+export const FIX_ALL_KIND = 'source.fixAll.tradecraft';
+
+export interface DocumentStatusParams {
+  textDocument: { uri: string };
+  /** The schema in use (as in `OutlineResult.schema`), or null when the document is not an assessment. */
+  schema: string | null;
+  counts: FindingCounts;
+}
+
+/** Sent after each validation of an open document, for status displays (schema in use, counts). */
+export const DocumentStatusNotification = {
+  method: 'tradecraft/documentStatus',
+  type: new NotificationType<DocumentStatusParams>('tradecraft/documentStatus'),
+} as const;
+
+/** `initializationOptions` the server understands; every key is optional. */
+export interface InitializationOptions {
+  /** The `tradecraft` settings section, for clients without `workspace/configuration`. */
+  settings?: unknown;
+  /** False in an untrusted workspace: a schema's `extends` may then not leave the workspace folder. */
+  trusted?: boolean;
+}
+
+/** A fix as carried in a diagnostic's `data`: LSP text edits on the diagnostic's document. */
+export interface DiagnosticFix {
+  title: string;
+  /** Safe fixes keep the author's meaning; only they are applied by "Fix all". */
+  safe: boolean;
+  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
+}
+
+/** The `data` of every Tradecraft diagnostic on an assessment. */
+export interface DiagnosticData {
+  fix?: DiagnosticFix;
+  suggestions?: DiagnosticFix[];
+}

@@ -153,3 +153,8 @@ test('a trailing comment on a heading is not part of its text', () => {
   assert.equal(model.sections[0]?.spec.id, 'forecast');
   assert.equal(model.scenarios[0]?.horizon, 'Short Term');
 });
+
+test('judgments: list items with their continuations; a paragraph after the list is not part of the last one', () => {
+  const text = ['## Key Judgments', '1. Talks will likely resume.', 'continued lazily.', '2. Sanctions stay.', '', '   More on sanctions.', '', 'We have moderate confidence in these judgments.'].join('\n');
+  assert.deepEqual(modelOf(text).judgments.map((judgment) => judgment.text), ['Talks will likely resume. continued lazily.', 'Sanctions stay. More on sanctions.']);
+});

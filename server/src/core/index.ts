@@ -14,3 +14,4 @@ export { BUILTIN_SCHEMAS, DEFAULT_BUILTIN } from './schema/builtin.js';
 export type { Schema, SectionSpec, FieldSpec } from './schema/types.js';
 export { isAssessment, isMarkdownPath, hasSchemaFrontMatter, ASSESSMENT_SUFFIX } from './selection.js';
 export type * from './model/types.js';
+export { estimativeTermAt, yardstickVocabulary, type TermInfo, type YardstickVocabulary } from './estimative/index.js';

@@ -2,6 +2,7 @@
 import { ActorMatcher } from './actors/mentions.js';
 import { gazetteerActors } from './actors/gazetteer.js';
 import { readDirectives, Suppressions } from './directives.js';
+import { annotateLikelihood } from './estimative/index.js';
 import { compareFindings, type Finding, type Fix, type Severity, type SeveritySetting } from './findings.js';
 import { extractAssessment } from './model/extract.js';
 import type { Assessment } from './model/types.js';
@@ -43,6 +44,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
 export function lintParsed(parsed: ParsedDocument, options: LintOptions): LintResult {
   const { schema } = options;
   const model = extractAssessment(parsed, { schema, actors: actorMatcherFor(schema) });
+  annotateLikelihood(model, parsed, schema);
   const suppressions = new Suppressions(readDirectives(parsed), parsed.source);
   const findings: Finding[] = [];
   const memo = new Map<string, unknown>();

@@ -5,7 +5,7 @@ export const ASSESSMENT_SUFFIX = '.assessment.md';
 
 /** Cheap test for a `schema:` key in leading front matter, without parsing Markdown. */
 export function hasSchemaFrontMatter(text: string): boolean {
-  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(text);
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/.exec(text);
   return match !== null && /^schema\s*:/m.test(match[1]!);
 }
 

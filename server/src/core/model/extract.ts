@@ -42,7 +42,7 @@ class Extractor {
   private section: Section | undefined;
   private scenario: Scenario | undefined;
   private field: ScenarioField | undefined;
-  private judgmentItems: { marker: boolean; indent: number; line: number; span: Span; text: string }[] = [];
+  private judgmentItems: { marker: boolean; indent: number; line: number; lastLine: number; span: Span; text: string }[] = [];
   private lastNonBlank = -1;
   /** After a section-level heading that names no section, until the next section. */
   private outsideSections = false;
@@ -314,13 +314,17 @@ class Extractor {
   private visitJudgmentLine(line: ClassifiedLine, syntax: LineSyntax): void {
     const span = { start: line.start + syntax.indent, end: line.end };
     const previous = this.judgmentItems[this.judgmentItems.length - 1];
-    const continuesPrevious = previous && !syntax.marker && previous.line === this.lastNonBlank;
-    if (continuesPrevious) {
+    // A line continues the item above it when it follows directly (a lazy continuation) or,
+    // after a blank line, when it is indented under a list item; otherwise it is a new paragraph.
+    const follows = previous !== undefined && previous.lastLine === line.index - 1;
+    const indentedUnder = previous !== undefined && previous.marker && syntax.indent > previous.indent;
+    if (previous && !syntax.marker && (follows || indentedUnder)) {
       previous.text = `${previous.text} ${syntax.content}`;
       previous.span.end = line.end;
+      previous.lastLine = line.index;
       return;
     }
-    this.judgmentItems.push({ marker: Boolean(syntax.marker), indent: syntax.indent, line: line.index, span, text: syntax.content });
+    this.judgmentItems.push({ marker: Boolean(syntax.marker), indent: syntax.indent, line: line.index, lastLine: line.index, span, text: syntax.content });
   }
 
   /** The judgments are the section's outermost list items, or its paragraphs when it has no list. */

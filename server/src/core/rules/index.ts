@@ -19,6 +19,17 @@ import { sectionUnknown } from './section-unknown.js';
 import { signoffAuthorMismatch } from './signoff-author-mismatch.js';
 import { signoffFormat } from './signoff-format.js';
 import { signoffMissing } from './signoff-missing.js';
+import { confidenceMissing } from './confidence-missing.js';
+import { confidenceVocabulary } from './confidence-vocabulary.js';
+import { confidenceWithLikelihood } from './confidence-with-likelihood.js';
+import { likelihoodAbsolute } from './likelihood-absolute.js';
+import { likelihoodFalsePrecision } from './likelihood-false-precision.js';
+import { likelihoodMixedRows } from './likelihood-mixed-rows.js';
+import { likelihoodMixedScales } from './likelihood-mixed-scales.js';
+import { likelihoodRangeMismatch } from './likelihood-range-mismatch.js';
+import { likelihoodUnknownTerm } from './likelihood-unknown-term.js';
+import { scenarioNoLikelihood } from './scenario-no-likelihood.js';
+import { scenarioRankInconsistent } from './scenario-rank-inconsistent.js';
 
 export const RULES: readonly Rule[] = [
   // Structure
@@ -39,6 +50,18 @@ export const RULES: readonly Rule[] = [
   signoffMissing,
   signoffFormat,
   signoffAuthorMismatch,
+  // Estimative language
+  likelihoodUnknownTerm,
+  likelihoodMixedRows,
+  likelihoodMixedScales,
+  likelihoodRangeMismatch,
+  likelihoodFalsePrecision,
+  likelihoodAbsolute,
+  confidenceWithLikelihood,
+  confidenceVocabulary,
+  confidenceMissing,
+  scenarioNoLikelihood,
+  scenarioRankInconsistent,
   // Consistency
   dateWeekdayMismatch,
   dateAmbiguous,

@@ -1,0 +1,71 @@
+/**
+ * Fills the model's likelihoods: each scenario and key judgment gets the configured yardstick's
+ * term that rates it, so outlines and previews can show it.
+ *
+ * A judgment takes the first term in its text. A scenario takes the first term found, looking in
+ * this order: its Likelihood field, its header, its own description (lines that are no field),
+ * then its outcome. Terms in its trigger, rationale, risk or indicators are left out: they rate
+ * the conditions around the scenario, not the scenario itself.
+ */
+import type { Assessment, LikelihoodMention, Scenario } from '../model/types.js';
+import type { ParsedDocument } from '../parse.js';
+import type { Schema } from '../schema/types.js';
+import type { Span } from '../text.js';
+import { estimativeScan, type TermMention } from './scan.js';
+
+export function annotateLikelihood(model: Assessment, parsed: ParsedDocument, schema: Schema): void {
+  const terms = estimativeScan(parsed, schema).mentions.filter((mention): mention is TermMention => mention.kind === 'term');
+  if (terms.length === 0) return;
+  for (const judgment of model.judgments) {
+    const term = firstTermIn(terms, judgment.span);
+    if (term) judgment.likelihood = likelihoodOf(term);
+  }
+  for (const scenario of model.scenarios) {
+    const term = scenarioTerm(terms, scenario);
+    if (term) scenario.likelihood = likelihoodOf(term);
+  }
+}
+
+function scenarioTerm(terms: readonly TermMention[], scenario: Scenario): TermMention | undefined {
+  const fieldSpans = scenario.fields.map((field) => ({ id: field.id, span: { start: field.span.start, end: Math.max(field.span.end, field.valueSpan.end) } }));
+  for (const field of fieldSpans) {
+    if (field.id !== 'likelihood') continue;
+    const term = firstTermIn(terms, field.span);
+    if (term) return term;
+  }
+  const inHeader = firstTermIn(terms, scenario.header.span);
+  if (inHeader) return inHeader;
+  const inDescription = firstTermIn(terms, scenario.span, (term) => !contains(scenario.header.span, term.span) && !fieldSpans.some((field) => contains(field.span, term.span)));
+  if (inDescription) return inDescription;
+  for (const field of fieldSpans) {
+    if (field.id !== 'outcome') continue;
+    const term = firstTermIn(terms, field.span);
+    if (term) return term;
+  }
+  return undefined;
+}
+
+/** The first term inside `span` (terms are in document order). */
+function firstTermIn(terms: readonly TermMention[], span: Span, accept: (term: TermMention) => boolean = () => true): TermMention | undefined {
+  let low = 0;
+  let high = terms.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (terms[mid]!.span.start < span.start) low = mid + 1;
+    else high = mid;
+  }
+  for (let index = low; index < terms.length && terms[index]!.span.start < span.end; index++) {
+    const term = terms[index]!;
+    if (term.span.end <= span.end && accept(term)) return term;
+  }
+  return undefined;
+}
+
+function contains(outer: Span, inner: Span): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+function likelihoodOf(mention: TermMention): LikelihoodMention {
+  const written = mention.text.toLowerCase().replace(/\s+/g, ' ');
+  return { term: mention.eventNegated ? `${written} not` : written, band: mention.effectiveBand, span: mention.span };
+}

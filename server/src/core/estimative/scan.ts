@@ -1,0 +1,594 @@
+/**
+ * The estimative scan: one pass over the prose tokens that finds every probability phrase
+ * (yardstick terms, other scales' terms, wordings outside any yardstick, absolute wording),
+ * every probability percentage, and every confidence statement. Rules, the model annotation and
+ * editor features all read the same scan, computed once per parsed document and schema.
+ *
+ * Negation: a phrase with a negation before it (“not likely”, “isn't very likely”, “not
+ * necessarily impossible”) is not a use of the phrase and is skipped. A negation after a term
+ * (“almost certainly not”, “will probably not”) keeps the term: it rates the event's not
+ * happening, so its effective band is the complement (“probably not”: 20–45% under ICD 203).
+ * Comparatives (“more likely”, “most likely”, “as likely”) rank outcomes against each other and
+ * state no probability: they are skipped too, as are the schema's scenario labels at the start
+ * of a line (“Most Likely (Short Term): …”).
+ */
+import type { ParsedDocument } from '../parse.js';
+import type { Schema } from '../schema/types.js';
+import { normaliseName } from '../model/headerText.js';
+import type { Span } from '../text.js';
+import { PhraseTrie, isHyphen, nextWord, previousWord, sameRun, type PhraseEntry } from './phrases.js';
+import { tokenizeProse, type ProseTokens } from './tokens.js';
+import { ABSOLUTE_WORDINGS, EPISTEMIC_VERBS, PROBABILITY_WORDINGS, type AbsoluteWording, type ProbabilityWording } from './wordings.js';
+import { BUILTIN_YARDSTICKS, complementBand, yardstickFor, type Band, type Yardstick, type YardstickTerm } from './yardsticks.js';
+
+interface MentionBase {
+  span: Span;
+  /** The phrase as written. */
+  text: string;
+  sentence: number;
+  /** Index of the first and last token, for neighbours. */
+  firstToken: number;
+  lastToken: number;
+  /** The words right before and after the phrase in its sentence (lower case), for fixes that must read well in place. */
+  wordBefore?: string;
+  wordAfter?: string;
+}
+
+/** A yardstick term: of the configured yardstick (`term`) or only of another one (`other-scale`). */
+export interface TermMention extends MentionBase {
+  kind: 'term' | 'other-scale';
+  term: YardstickTerm;
+  yardstick: Yardstick;
+  /** Followed by a negation (“probably not”): the term rates the event's not happening. */
+  eventNegated: boolean;
+  /** The band the sentence gives the event: the term's band, or its complement when negated. */
+  effectiveBand: Band;
+  /** A percentage written with the term (“likely (85%)”). */
+  percentage?: Percentage;
+}
+
+export interface WordingMention extends MentionBase {
+  kind: 'wording';
+  wording: ProbabilityWording;
+  percentage?: Percentage;
+}
+
+export interface AbsoluteMention extends MentionBase {
+  kind: 'absolute';
+  claims: AbsoluteWording['claims'];
+}
+
+export type EstimativeMention = TermMention | WordingMention | AbsoluteMention;
+
+export interface Percentage {
+  span: Span;
+  text: string;
+  band: Band;
+  /** One value with no bound (“73%”, “~70%”), not a range or “<5%”. */
+  point: boolean;
+  /** Marked as approximate (“~70%”, “about 70 percent”). */
+  approximate: boolean;
+  /** The unit as written, for replacements in the author's notation: `%`, ` percent`, ` per cent`. */
+  unit: string;
+  line: number;
+  sentence: number;
+  firstToken: number;
+  lastToken: number;
+  /** The term or wording it is written with, if any. */
+  attachedTo?: TermMention | WordingMention;
+}
+
+export interface ConfidenceLevelWord {
+  /** The level as written (“medium”, “very high”). */
+  text: string;
+  norm: string;
+  span: Span;
+}
+
+export interface ConfidenceStatement {
+  span: Span;
+  text: string;
+  levels: ConfidenceLevelWord[];
+  sentence: number;
+}
+
+export interface EstimativeScan {
+  yardstick: Yardstick;
+  mentions: EstimativeMention[];
+  /** Percentages that state a probability: written with a term, or next to chance/probability/odds words. */
+  percentages: Percentage[];
+  confidence: ConfidenceStatement[];
+  /** Sentences that say ICD 203's two rows of terms mean the same probabilities. */
+  rowDisclaimers: Span[];
+}
+
+const NEGATIONS = new Set(['not', 'never', 'no', 'hardly', 'scarcely', 'barely', 'neither', 'nor', 'cannot']);
+// Words that may stand between a negation and the phrase it negates: “not necessarily likely”.
+const NEGATION_BRIDGES = new Set([
+  'a', 'an', 'be', 'been', 'being', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'look', 'looks', 'that', 'so', 'all', 'particularly',
+  'especially', 'entirely', 'necessarily', 'terribly', 'overly', 'yet', 'considered', 'deemed', 'thought', 'now', 'really',
+]);
+const COMPARATIVES = new Set(['more', 'most', 'less', 'least', 'as', 'so', 'too', 'how', 'equally', 'increasingly']);
+const AUXILIARIES = new Set(['will', 'would', 'do', 'does', 'did', 'is', 'are', 'was', 'were', 'can', 'could', 'should', 'has', 'have', 'had', 'be', 'to', 'may', 'might', 'must']);
+const PROBABILITY_NOUNS = new Set(['chance', 'chances', 'probability', 'likelihood', 'odds', 'risk', 'possibility']);
+const DISTANT_PROBABILITY_NOUNS = new Set(['chance', 'chances', 'probability', 'likelihood', 'odds']);
+const PROBABILITY_FOLLOWERS = new Set([...PROBABILITY_NOUNS, 'likely', 'certain', 'certainty', 'sure']);
+// Between “probability” and its percentage: “a probability of 70%”, “odds at about 70%”.
+const PROBABILITY_LINKS = new Set(['of', 'at', 'is', 'was', 'be', 'put', 'estimated', 'stands', 'around', 'about', 'roughly', 'approximately', ':', '=', '~', '≈']);
+const APPROXIMATE_MARKS = new Set(['~', '≈', 'about', 'around', 'roughly', 'approximately', 'approx', 'circa', 'some', 'nearly', 'almost']);
+const LOWER_BOUND_MARKS = new Set(['>', '≥', 'over', 'above']);
+const UPPER_BOUND_MARKS = new Set(['<', '≤', 'under', 'below']);
+const RANGE_SEPARATORS = new Set(['–', '—', '-', 'to', 'and']);
+const PERCENT_WORDS = new Set(['percent', 'pct']);
+const PROBABILITY_LINE = /^(?:\*\*|__)?(?:likelihood|probability|chance|odds)(?:\*\*|__)?\s*:/i;
+
+const CONFIDENCE_LEVELS = new Set(['high', 'moderate', 'medium', 'low']);
+// Non-standard levels count only in the analyst's own voice (“we assess with fair confidence”),
+// so that “Tehran has limited confidence in Washington” is not read as one.
+const OTHER_CONFIDENCE_LEVELS = new Set(['strong', 'fair', 'reasonable', 'limited', 'modest', 'considerable']);
+const ANALYTIC_VOICE = new Set(['we', 'our', 'assess', 'assessed', 'judge', 'judged', 'estimate', 'estimated']);
+const CONFIDENCE_OWNERS = new Set(['our', 'analytic', 'analytical', 'overall', 'assessed']);
+const CONFIDENCE_LINKS = new Set(['is', 'remains', 'was', 'are', 'stays', 'of', 'at', ':', '—', '–', '=']);
+
+const DISCLAIMER_CUES = new Set(['interchangeably', 'interchangeable', 'synonymous', 'synonyms', 'equivalent', 'equivalently']);
+// “the same probability”, “mean the same”.
+const SAME_WHAT = new Set(['probability', 'probabilities', 'likelihood', 'meaning', 'band', 'bands']);
+const MEAN_VERBS = new Set(['mean', 'means', 'denote', 'denotes', 'carry', 'carries', 'express', 'expresses']);
+const DISCLAIMER_SUBJECTS = new Set([
+  'term', 'terms', 'word', 'words', 'wording', 'wordings', 'language', 'phrase', 'phrases', 'likelihood', 'probability', 'probabilities', 'estimative', 'yardstick', 'row', 'rows',
+  // The terms themselves: “we use ‘likely’ and ‘probably’ interchangeably”.
+  'likely', 'unlikely', 'probable', 'probably', 'improbable', 'certain', 'chance', 'odds',
+]);
+
+const tries = new WeakMap<Yardstick, PhraseTrie>();
+const scans = new WeakMap<ParsedDocument, Map<Schema, EstimativeScan>>();
+
+/** The scan of a document under a schema's yardstick and labels, computed once per pair. */
+export function estimativeScan(parsed: ParsedDocument, schema: Schema): EstimativeScan {
+  let bySchema = scans.get(parsed);
+  if (!bySchema) {
+    bySchema = new Map();
+    scans.set(parsed, bySchema);
+  }
+  let scan = bySchema.get(schema);
+  if (!scan) {
+    scan = new Scanner(parsed, schema).run();
+    bySchema.set(schema, scan);
+  }
+  return scan;
+}
+
+/**
+ * Every phrase, the configured yardstick's terms first: a phrase shared with another scale
+ * (“likely”) is the configured term; one only another scale has (“realistic possibility”
+ * under ICD 203) is that scale's.
+ */
+function trieFor(yardstick: Yardstick): PhraseTrie {
+  let trie = tries.get(yardstick);
+  if (!trie) {
+    trie = new PhraseTrie();
+    for (const scale of [yardstick, ...BUILTIN_YARDSTICKS.filter((other) => other !== yardstick)]) {
+      for (const term of scale.terms) for (const form of term.forms) trie.add(form, { kind: 'term', yardstick: scale, term }, false);
+    }
+    for (const wording of ABSOLUTE_WORDINGS) trie.add(wording.phrase, { kind: 'absolute', wording }, true);
+    for (const wording of PROBABILITY_WORDINGS) trie.add(wording.phrase, { kind: 'wording', wording }, true);
+    tries.set(yardstick, trie);
+  }
+  return trie;
+}
+
+class Scanner {
+  private readonly tokens: ProseTokens;
+  private readonly yardstick: Yardstick;
+  private readonly trie: PhraseTrie;
+  private readonly labels: string[][];
+  private readonly percentagesByFirstToken = new Map<number, Percentage>();
+  private readonly percentagesByLastToken = new Map<number, Percentage>();
+  private readonly source: string;
+
+  constructor(private readonly parsed: ParsedDocument, schema: Schema) {
+    this.tokens = tokenizeProse(parsed);
+    this.yardstick = yardstickFor(schema);
+    this.trie = trieFor(this.yardstick);
+    this.labels = schema.scenarios.labels.map((label) => normaliseName(label).split(' ')).sort((a, b) => b.length - a.length);
+    this.source = parsed.source.text;
+  }
+
+  run(): EstimativeScan {
+    this.readPercentages();
+    const mentions = this.readPhrases();
+    const percentages = this.probabilityPercentages(mentions);
+    return {
+      yardstick: this.yardstick,
+      mentions,
+      percentages,
+      confidence: this.readConfidence(),
+      rowDisclaimers: this.readRowDisclaimers(),
+    };
+  }
+
+  // ── Phrases ────────────────────────────────────────────────────────────────
+  private readPhrases(): EstimativeMention[] {
+    const { tokens } = this;
+    const mentions: EstimativeMention[] = [];
+    for (let index = 0; index < tokens.count; index++) {
+      if (!tokens.isWord(index) || tokens.quoted(index)) continue;
+      if (tokens.startsLine(index)) {
+        const labelEnd = this.labelAt(index);
+        if (labelEnd !== undefined) {
+          index = labelEnd;
+          continue;
+        }
+      }
+      const match = this.trie.longestAt(tokens, index);
+      if (!match) continue;
+      const first = index;
+      index = match.last;
+      if (this.isComparative(first) || this.isNegated(first) || this.isEpistemic(match.entry, match.last)) continue;
+      mentions.push(this.mention(match.entry, first, match.last));
+    }
+    return mentions;
+  }
+
+  private mention(entry: PhraseEntry, first: number, last: number): EstimativeMention {
+    const { tokens } = this;
+    const span = { start: tokens.start(first), end: tokens.end(last) };
+    const base: MentionBase = { span, text: this.source.slice(span.start, span.end), sentence: tokens.sentence(first), firstToken: first, lastToken: last };
+    const before = previousWord(tokens, first);
+    const after = nextWord(tokens, last);
+    if (before !== undefined) base.wordBefore = tokens.norm(before);
+    if (after) base.wordAfter = tokens.norm(after.index);
+    switch (entry.kind) {
+      case 'absolute':
+        return { ...base, kind: 'absolute', claims: entry.wording.claims };
+      case 'wording': {
+        const mention: WordingMention = { ...base, kind: 'wording', wording: entry.wording };
+        this.attachPercentage(mention, last);
+        return mention;
+      }
+      case 'term': {
+        const negationEnd = this.negationAfter(last);
+        const eventNegated = negationEnd !== undefined;
+        const mention: TermMention = {
+          ...base,
+          kind: entry.yardstick === this.yardstick ? 'term' : 'other-scale',
+          term: entry.term,
+          yardstick: entry.yardstick,
+          eventNegated,
+          effectiveBand: eventNegated ? complementBand(entry.term.band) : entry.term.band,
+        };
+        this.attachPercentage(mention, negationEnd ?? last);
+        return mention;
+      }
+    }
+  }
+
+  /** The last token of a schema scenario label opening the line at `index`. */
+  private labelAt(index: number): number | undefined {
+    for (const label of this.labels) {
+      let position = index;
+      let matched = this.tokens.norm(position) === label[0];
+      for (let word = 1; matched && word < label.length; word++) {
+        const next = nextWord(this.tokens, position);
+        matched = next !== undefined && this.tokens.norm(next.index) === label[word];
+        if (next) position = next.index;
+      }
+      if (matched) return position;
+    }
+    return undefined;
+  }
+
+  private isComparative(first: number): boolean {
+    const before = previousWord(this.tokens, first);
+    return before !== undefined && COMPARATIVES.has(this.tokens.norm(before));
+  }
+
+  /** A negation before the phrase, possibly across a couple of bridging words. */
+  private isNegated(first: number): boolean {
+    let position = first;
+    for (let step = 0; step < 3; step++) {
+      const before = previousWord(this.tokens, position);
+      if (before === undefined) return false;
+      const word = this.tokens.norm(before);
+      if (isNegation(word)) return true;
+      if (!NEGATION_BRIDGES.has(word)) return false;
+      position = before;
+    }
+    return false;
+  }
+
+  /** “Impossible to say”: a statement about knowledge, not about the event. */
+  private isEpistemic(entry: PhraseEntry, last: number): boolean {
+    if (entry.kind !== 'absolute' || entry.wording.phrase !== 'impossible') return false;
+    const to = nextWord(this.tokens, last);
+    if (!to || this.tokens.norm(to.index) !== 'to') return false;
+    const verb = nextWord(this.tokens, to.index);
+    return verb !== undefined && EPISTEMIC_VERBS.has(this.tokens.norm(verb.index));
+  }
+
+  /** The last token of a negation right after a term (“not”, “will not”, “won't”), if any. */
+  private negationAfter(last: number): number | undefined {
+    const { tokens } = this;
+    let next = nextWord(tokens, last);
+    if (next && AUXILIARIES.has(tokens.norm(next.index)) && !isNegation(tokens.norm(next.index))) next = nextWord(tokens, next.index);
+    if (!next || !isNegation(tokens.norm(next.index)) || tokens.norm(next.index) === 'no') return undefined;
+    // “likely not only … but also”: not a negation of the event.
+    const after = nextWord(tokens, next.index);
+    if (after && tokens.norm(after.index) === 'only') return undefined;
+    return next.index;
+  }
+
+  // ── Percentages ────────────────────────────────────────────────────────────
+  private readPercentages(): void {
+    const { tokens } = this;
+    for (let index = 0; index < tokens.count; index++) {
+      if (tokens.kind(index) !== 'number' || tokens.quoted(index)) continue;
+      const percentage = this.percentageAt(index);
+      if (!percentage) continue;
+      this.percentagesByFirstToken.set(percentage.firstToken, percentage);
+      this.percentagesByLastToken.set(percentage.lastToken, percentage);
+      index = percentage.lastToken;
+    }
+  }
+
+  /** `85%`, `80–90 percent`, `80%-90%`, `~70%`, `70 per cent`, `<5%`, `between 80 and 90 percent`. */
+  private percentageAt(index: number): Percentage | undefined {
+    const { tokens } = this;
+    const low = numberValue(tokens.norm(index));
+    let unitEnd = this.unitAfter(index);
+    let high = low;
+    const firstEnd = unitEnd ?? index;
+    if (sameRun(tokens, firstEnd, firstEnd + 1) && RANGE_SEPARATORS.has(tokens.norm(firstEnd + 1))) {
+      if (tokens.kind(firstEnd + 2) === 'number' && sameRun(tokens, firstEnd + 1, firstEnd + 2)) {
+        const secondEnd = this.unitAfter(firstEnd + 2);
+        if (secondEnd !== undefined) {
+          high = numberValue(tokens.norm(firstEnd + 2));
+          unitEnd = secondEnd;
+        }
+      }
+    }
+    if (unitEnd === undefined || !(low >= 0 && high <= 100 && low <= high)) return undefined;
+
+    // What stands before the number: “~”, “about”, “<”, “under”, “between”.
+    let first = index;
+    let approximate = false;
+    let band: Band = [low, high];
+    const mark = tokens.norm(index - 1);
+    if (sameRun(tokens, index - 1, index) && high === low) {
+      if (APPROXIMATE_MARKS.has(mark)) {
+        approximate = true;
+        first = index - 1;
+      } else if (LOWER_BOUND_MARKS.has(mark)) {
+        band = [low, 100];
+        first = index - 1;
+      } else if (UPPER_BOUND_MARKS.has(mark)) {
+        band = [0, low];
+        first = index - 1;
+      }
+    } else if (mark === 'between' && high !== low && sameRun(tokens, index - 1, index)) {
+      first = index - 1;
+    }
+    // “roughly a 10% chance”: the mark stands before the article.
+    if ((mark === 'a' || mark === 'an') && APPROXIMATE_MARKS.has(tokens.norm(index - 2)) && sameRun(tokens, index - 2, index)) approximate = true;
+    const span = { start: tokens.start(first), end: tokens.end(unitEnd) };
+    const unit = tokens.norm(unitEnd);
+    return {
+      span,
+      text: this.source.slice(span.start, span.end),
+      band,
+      point: band[0] === band[1],
+      approximate,
+      unit: unit === '%' ? '%' : unit === 'cent' ? ' per cent' : ' percent',
+      line: tokens.line(first),
+      sentence: tokens.sentence(first),
+      firstToken: first,
+      lastToken: unitEnd,
+    };
+  }
+
+  /** The last token of a percent unit right after the token `index`: `%`, `percent`, `per cent`. */
+  private unitAfter(index: number): number | undefined {
+    const { tokens } = this;
+    if (!sameRun(tokens, index, index + 1)) return undefined;
+    const next = tokens.norm(index + 1);
+    if (next === '%') return index + 1;
+    if (tokens.isWord(index + 1) && PERCENT_WORDS.has(next)) return index + 1;
+    if (next === 'per' && tokens.norm(index + 2) === 'cent' && sameRun(tokens, index + 1, index + 2)) return index + 2;
+    return undefined;
+  }
+
+  /** A percentage written with a term: `likely (85%)`, `likely, ~80%`, `80–90 percent likely`. */
+  private attachPercentage(mention: TermMention | WordingMention, last: number): void {
+    const { tokens } = this;
+    let position = last + 1;
+    for (let skipped = 0; skipped < 2 && tokens.kind(position) === 'symbol' && '([,:—–-='.includes(tokens.norm(position)) && sameRun(tokens, position - 1, position); skipped++) position++;
+    let percentage = sameRun(tokens, position - 1, position) ? this.percentagesByFirstToken.get(position) : undefined;
+    // “likely, 30% of the stockpile” is a quantity beside the term, not its probability.
+    if (percentage && tokens.isWord(percentage.lastToken + 1) && sameRun(tokens, percentage.lastToken, percentage.lastToken + 1) && !PROBABILITY_FOLLOWERS.has(tokens.norm(percentage.lastToken + 1))) percentage = undefined;
+    if (!percentage) {
+      const before = tokens.norm(mention.firstToken - 1) === '(' ? mention.firstToken - 2 : mention.firstToken - 1;
+      const candidate = this.percentagesByLastToken.get(before);
+      if (candidate && sameRun(tokens, before, mention.firstToken)) percentage = candidate;
+    }
+    if (!percentage || percentage.attachedTo) return;
+    percentage.attachedTo = mention;
+    mention.percentage = percentage;
+  }
+
+  /** The percentages that state a probability; absolute ones (0%, 100%) become absolute mentions. */
+  private probabilityPercentages(mentions: EstimativeMention[]): Percentage[] {
+    const probabilities: Percentage[] = [];
+    const absolutes: AbsoluteMention[] = [];
+    for (const percentage of this.percentagesByFirstToken.values()) {
+      if (!percentage.attachedTo && !this.inProbabilityContext(percentage)) continue;
+      if (!percentage.attachedTo && percentage.point && (percentage.band[0] === 0 || percentage.band[0] === 100)) {
+        absolutes.push({
+          kind: 'absolute',
+          claims: percentage.band[0] === 100 ? 'certainty' : 'impossibility',
+          span: percentage.span,
+          text: percentage.text,
+          sentence: percentage.sentence,
+          firstToken: percentage.firstToken,
+          lastToken: percentage.lastToken,
+        });
+        continue;
+      }
+      probabilities.push(percentage);
+    }
+    if (absolutes.length > 0) {
+      mentions.push(...absolutes);
+      mentions.sort((a, b) => a.span.start - b.span.start);
+    }
+    return probabilities;
+  }
+
+  private inProbabilityContext(percentage: Percentage): boolean {
+    const { tokens } = this;
+    const after = percentage.lastToken + 1;
+    if (tokens.isWord(after) && sameRun(tokens, percentage.lastToken, after) && PROBABILITY_FOLLOWERS.has(tokens.norm(after))) return true;
+    let position = percentage.firstToken - 1;
+    for (let steps = 0; steps < 4 && sameRun(tokens, position, position + 1); position--, steps++) {
+      const norm = tokens.norm(position);
+      if (PROBABILITY_NOUNS.has(norm)) return true;
+      if (!PROBABILITY_LINKS.has(norm)) break;
+    }
+    // “we put the odds of a strike at about 78%”: the noun further back in the sentence.
+    if (PROBABILITY_LINKS.has(tokens.norm(percentage.firstToken - 1))) {
+      for (let back = percentage.firstToken - 2, steps = 0; steps < 15 && sameRun(tokens, back, back + 1); back--, steps++) {
+        if (DISTANT_PROBABILITY_NOUNS.has(tokens.norm(back))) return true;
+      }
+    }
+    const line = this.parsed.lines[percentage.line]!;
+    return PROBABILITY_LINE.test(line.text.replace(/^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])?\s*/, ''));
+  }
+
+  // ── Confidence ─────────────────────────────────────────────────────────────
+  private readConfidence(): ConfidenceStatement[] {
+    const { tokens } = this;
+    const statements: ConfidenceStatement[] = [];
+    for (let index = 0; index < tokens.count; index++) {
+      if (tokens.norm(index) !== 'confidence' || !tokens.isWord(index) || tokens.quoted(index)) continue;
+      const statement = this.levelsBefore(index) ?? this.levelsAfter(index);
+      if (statement) statements.push(statement);
+    }
+    return statements;
+  }
+
+  /** `high confidence`, `low-confidence`, `moderate-to-high confidence`, `very high confidence`. */
+  private levelsBefore(index: number): ConfidenceStatement | undefined {
+    const { tokens } = this;
+    // “confidence-building measures” is not a statement of confidence.
+    if (isHyphen(tokens, index + 1) && tokens.start(index + 1) === tokens.end(index)) return undefined;
+    const levels: ConfidenceLevelWord[] = [];
+    let position = index;
+    for (;;) {
+      const before = previousWord(tokens, position);
+      if (before === undefined) break;
+      const level = this.levelEndingAt(before);
+      if (!level) break;
+      levels.unshift(level.word);
+      position = level.first;
+      const joint = previousWord(tokens, position);
+      if (joint === undefined || tokens.norm(joint) !== 'to') break;
+      position = joint;
+    }
+    const first = levels[0];
+    if (!first) return undefined;
+    const standard = levels.every((level) => CONFIDENCE_LEVELS.has(level.norm.replace(/^very /, '')));
+    if (!standard && !this.inAnalyticVoice(index)) return undefined;
+    return this.statement(first.span.start, tokens.end(index), levels, index);
+  }
+
+  /** `Confidence: Moderate`, `our confidence in this judgment is low`, `confidence level: high`. */
+  private levelsAfter(index: number): ConfidenceStatement | undefined {
+    const { tokens } = this;
+    const owned = tokens.sentence(index - 1) !== tokens.sentence(index) || !tokens.isWord(index - 1) || CONFIDENCE_OWNERS.has(tokens.norm(index - 1));
+    if (!owned) return undefined;
+    let position = index + 1;
+    if (['level', 'levels', 'rating', 'ratings'].includes(tokens.norm(position)) && sameRun(tokens, position - 1, position)) position++;
+    if (tokens.norm(position) === 'in' && sameRun(tokens, position - 1, position)) {
+      // “in this judgment”, “in these key judgments”: a few words before the verb.
+      for (let steps = 0; steps < 5 && tokens.isWord(position + 1) && !CONFIDENCE_LINKS.has(tokens.norm(position + 1)) && sameRun(tokens, position, position + 1); steps++) position++;
+      position++;
+    }
+    if (!CONFIDENCE_LINKS.has(tokens.norm(position)) || !sameRun(tokens, position - 1, position) || !sameRun(tokens, position, position + 1)) return undefined;
+    const level = this.levelStartingAt(position + 1);
+    if (!level || !CONFIDENCE_LEVELS.has(level.norm.replace(/^very /, ''))) return undefined;
+    return this.statement(tokens.start(index), level.span.end, [level], index);
+  }
+
+  private levelEndingAt(index: number): { word: ConfidenceLevelWord; first: number } | undefined {
+    const { tokens } = this;
+    const norm = tokens.norm(index);
+    if (!CONFIDENCE_LEVELS.has(norm) && !OTHER_CONFIDENCE_LEVELS.has(norm)) return undefined;
+    const very = previousWord(tokens, index);
+    const first = very !== undefined && tokens.norm(very) === 'very' && (norm === 'high' || norm === 'low') ? very : index;
+    return { word: this.levelWord(first, index), first };
+  }
+
+  private levelStartingAt(index: number): ConfidenceLevelWord | undefined {
+    const { tokens } = this;
+    if (!tokens.isWord(index)) return undefined;
+    if (tokens.norm(index) === 'very') {
+      const next = nextWord(tokens, index);
+      return next && ['high', 'low'].includes(tokens.norm(next.index)) ? this.levelWord(index, next.index) : undefined;
+    }
+    return CONFIDENCE_LEVELS.has(tokens.norm(index)) ? this.levelWord(index, index) : undefined;
+  }
+
+  private levelWord(first: number, last: number): ConfidenceLevelWord {
+    const span = { start: this.tokens.start(first), end: this.tokens.end(last) };
+    const text = this.source.slice(span.start, span.end);
+    return { text, norm: text.toLowerCase().replace(/\s+/g, ' '), span };
+  }
+
+  private statement(start: number, end: number, levels: ConfidenceLevelWord[], confidenceToken: number): ConfidenceStatement {
+    return { span: { start, end }, text: this.source.slice(start, end), levels, sentence: this.tokens.sentence(confidenceToken) };
+  }
+
+  private inAnalyticVoice(index: number): boolean {
+    const { tokens } = this;
+    const sentence = tokens.sentence(index);
+    for (let position = index - 1; position >= 0 && tokens.sentence(position) === sentence; position--) {
+      if (ANALYTIC_VOICE.has(tokens.norm(position))) return true;
+    }
+    return false;
+  }
+
+  // ── Disclaimers ────────────────────────────────────────────────────────────
+  /**
+   * A disclaimer is a sentence that says estimative words are interchangeable or mean the same:
+   * it has a cue (“interchangeably”, “equivalent”, “synonymous”, “mean the same”, “same
+   * probability”) and a subject (“terms”, “words”, “likelihood”, “rows”, or the terms themselves). Quoted
+   * words count here: a disclaimer usually quotes the terms it pairs.
+   */
+  private readRowDisclaimers(): Span[] {
+    const { tokens } = this;
+    const disclaimers: Span[] = [];
+    let start = 0;
+    while (start < tokens.count) {
+      let end = start;
+      while (end + 1 < tokens.count && tokens.sentence(end + 1) === tokens.sentence(start)) end++;
+      let cue = false;
+      let subject = false;
+      for (let position = start; position <= end; position++) {
+        const norm = tokens.norm(position);
+        if (DISCLAIMER_CUES.has(norm)) cue = true;
+        if (norm === 'same' && (SAME_WHAT.has(tokens.norm(position + 1)) || (tokens.norm(position - 1) === 'the' && MEAN_VERBS.has(tokens.norm(position - 2))))) cue = true;
+        if (DISCLAIMER_SUBJECTS.has(norm)) subject = true;
+      }
+      if (cue && subject) disclaimers.push({ start: tokens.start(start), end: tokens.end(end) });
+      start = end + 1;
+    }
+    return disclaimers;
+  }
+}
+
+/** `85`, `72.5`, `72,5`; a thousands separator (`1,000`) makes it too large to be a percentage anyway. */
+function numberValue(text: string): number {
+  return /^\d{1,3}(?:,\d{3})+$/.test(text) ? Number(text.replaceAll(',', '')) : Number(text.replace(',', '.'));
+}
+
+function isNegation(word: string): boolean {
+  return NEGATIONS.has(word) || word.endsWith("n't");
+}

@@ -1,0 +1,50 @@
+import { bandContains, complementBand, estimativeScan, formatBand, gapAround, type Percentage, type Yardstick } from '../estimative/index.js';
+import type { Rule } from './rule.js';
+
+/**
+ * A percentage that contradicts its term (“likely (90%)” under ICD 203, where likely is 55–80%),
+ * or, where a yardstick leaves gaps between its bands (PHIA), a probability in a gap.
+ */
+export const likelihoodRangeMismatch: Rule = {
+  id: 'likelihood-range-mismatch',
+  family: 'estimative',
+  description: 'A percentage falls outside the band of the term it is written with.',
+  defaultSeverity: 'error',
+  safeFix: false,
+  check({ parsed, schema, report }) {
+    const scan = estimativeScan(parsed, schema);
+    const { yardstick } = scan;
+    for (const mention of scan.mentions) {
+      if (mention.kind !== 'term' || !mention.percentage) continue;
+      const percentage = mention.percentage;
+      const { band } = mention.term;
+      // “almost certainly not (<5%)” gives the event's own probability: the complement fits too.
+      if (bandContains(band, percentage.band) || (mention.eventNegated && bandContains(complementBand(band), percentage.band))) continue;
+      const replacement = bandText(mention.effectiveBand, percentage);
+      report({
+        message: `“${mention.text}” means ${formatBand(band)} under ${yardstick.name}, but the percentage written with it says ${percentage.text}.${gapNote(yardstick, percentage)}`,
+        span: percentage.span,
+        fix: { title: `Replace “${percentage.text}” with the band of “${mention.text}”: ${replacement}`, safe: false, edits: [{ span: percentage.span, newText: replacement }] },
+      });
+    }
+    for (const percentage of scan.percentages) {
+      if (percentage.attachedTo && percentage.attachedTo.kind !== 'wording') continue;
+      const gap = gapAround(yardstick, percentage.band);
+      if (!gap) continue;
+      report({
+        message: `“${percentage.text}” falls in a gap the ${yardstick.name} yardstick leaves on purpose, between “${gap.below.term}” (${formatBand(gap.below.band)}) and “${gap.above.term}” (${formatBand(gap.above.band)}); commit to one of them.`,
+        span: percentage.span,
+      });
+    }
+  },
+};
+
+function gapNote(yardstick: Yardstick, percentage: Percentage): string {
+  const gap = gapAround(yardstick, percentage.band);
+  return gap ? ` ${yardstick.name} leaves ${percentage.text} unassigned on purpose, between “${gap.below.term}” and “${gap.above.term}”.` : '';
+}
+
+/** The band in the percentage's own notation: `55–80%`, `55–80 percent`. */
+function bandText(band: [number, number], percentage: Percentage): string {
+  return `${band[0]}–${band[1]}${percentage.unit}`;
+}

@@ -1,0 +1,238 @@
+/**
+ * What the server knows about one document: whether it is an assessment, a schema file or
+ * neither, and for assessments the engine's result with its diagnostics. Every feature (diagnostics,
+ * hover, completion, symbols, code actions, the outline request) reads the same analysis, computed
+ * once per document version.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  checkSchemaText,
+  Engine,
+  IncrementalParser,
+  isAssessment,
+  isMarkdownPath,
+  SCHEMA_FILE_NAMES,
+  type CheckRequest,
+  type CheckResult,
+  type Schema,
+  type SchemaHost,
+} from '../core/index.js';
+import type { FindingCounts } from '../protocol.js';
+import type { TradecraftSettings } from '../settings.js';
+import type { Configuration } from './configuration.js';
+import { countFindings, noticeDiagnostic, schemaProblemToDiagnostic, toDiagnostic } from './convert.js';
+import { relativePath, uriToPath, type Folder, type WorkspaceFolders } from './folders.js';
+
+/**
+ * Documents above this size are not checked: validation is synchronous and parsing runs at
+ * about 1 MB/s, so a larger document would stall every request behind it.
+ */
+export const MAX_CHECKED_LENGTH = 4 * 1024 * 1024;
+
+export interface AssessmentAnalysis {
+  kind: 'assessment';
+  result: CheckResult;
+  diagnostics: Diagnostic[];
+  counts: FindingCounts;
+  /** The schema in use as users see it: `builtin:standard` or a folder-relative path. */
+  schemaLabel: string;
+  /** The document's path relative to its workspace folder (or absolute outside every folder). */
+  displayPath: string;
+}
+
+export interface SchemaFileAnalysis {
+  kind: 'schema-file';
+  diagnostics: Diagnostic[];
+}
+
+/** An assessment that was not checked (too large, binary, or the check failed); one notice says why. */
+export interface UncheckedAnalysis {
+  kind: 'unchecked';
+  diagnostics: Diagnostic[];
+}
+
+export interface IgnoredAnalysis {
+  kind: 'ignored';
+  diagnostics: Diagnostic[];
+}
+
+export type Analysis = AssessmentAnalysis | SchemaFileAnalysis | UncheckedAnalysis | IgnoredAnalysis;
+
+export interface AnalysisInput {
+  uri: string;
+  text: string;
+  /** The editor's language id; files read from disk have none. */
+  languageId?: string;
+  /** An open document's parser, kept across its edits so that a keystroke re-parses only what changed. */
+  parser?: IncrementalParser;
+}
+
+export interface AnalyzerOptions {
+  folders: WorkspaceFolders;
+  configuration: Configuration;
+  /** False in an untrusted workspace (schemas may not `extends` outside the folder). */
+  trusted: boolean;
+  /** Whether file reads may be cached (only when the client tells us about file changes). */
+  cacheFiles: boolean;
+  log: (message: string) => void;
+}
+
+export class Analyzer {
+  private readonly host: DiskSchemaHost;
+  private readonly engines = new Map<string, YardstickEngine>();
+  private readonly open = new Map<string, { version: number; generation: number; analysis: Promise<Analysis>; parser: IncrementalParser }>();
+  /** Bumped whenever settings or schemas change: every cached analysis is then stale. */
+  private generation = 0;
+
+  constructor(private readonly options: AnalyzerOptions) {
+    this.host = new DiskSchemaHost(options.cacheFiles);
+  }
+
+  /** The analysis of an open document at its current version, computed at most once. */
+  analysisFor(document: TextDocument): Promise<Analysis> {
+    const cached = this.open.get(document.uri);
+    if (cached && cached.version === document.version && cached.generation === this.generation) return cached.analysis;
+    const parser = cached?.parser ?? new IncrementalParser();
+    const analysis = this.analyse({ uri: document.uri, text: document.getText(), languageId: document.languageId, parser });
+    this.open.set(document.uri, { version: document.version, generation: this.generation, analysis, parser });
+    return analysis;
+  }
+
+  forget(uri: string): void {
+    this.open.delete(uri);
+  }
+
+  /** Settings or schema files changed: drop cached schemas, file reads and analyses. */
+  invalidate(): void {
+    this.generation++;
+    this.host.clear();
+    for (const engine of this.engines.values()) engine.forgetSchemas();
+  }
+
+  async analyse(input: AnalysisInput): Promise<Analysis> {
+    const filePath = uriToPath(input.uri);
+    const folder = this.options.folders.folderOfUri(input.uri);
+    // Untitled buffers resolve schemas as if they were at the root of the first folder.
+    const documentPath = filePath ?? path.join(folder?.path ?? process.cwd(), input.uri.replace(/^[^:]*:/, '').replace(/[\\/]/g, '_'));
+    const name = path.basename(documentPath);
+    if (SCHEMA_FILE_NAMES.includes(name)) {
+      return { kind: 'schema-file', diagnostics: checkSchemaText(documentPath, input.text).map(schemaProblemToDiagnostic) };
+    }
+    if (input.languageId !== 'markdown' && !isMarkdownPath(name)) return ignored();
+    const settings = await this.options.configuration.settingsFor(folder);
+    const displayPath = folder ? relativePath(folder.path, documentPath) : documentPath;
+    // The editor's word that a buffer is Markdown (an untitled one has no extension) counts as a Markdown name.
+    const selectionPath = `${folder ? displayPath : name}${isMarkdownPath(name) ? '' : '.md'}`;
+    if (!isAssessment(selectionPath, input.text, settings.files)) return ignored();
+    if (input.text.length > MAX_CHECKED_LENGTH) return tooLarge(input.text.length);
+    if (input.text.includes('\u0000')) return unchecked('Tradecraft did not check this document: it looks like a binary file, not Markdown text.');
+    return this.check(input, documentPath, displayPath, folder, settings);
+  }
+
+  private check(input: AnalysisInput, documentPath: string, displayPath: string, folder: Folder | undefined, settings: TradecraftSettings): Analysis {
+    const request: CheckRequest = {
+      text: input.text,
+      documentPath,
+      workspaceRoot: folder?.path,
+      schemaSettings: settings.schemas,
+      ruleSettings: settings.rules,
+      trusted: this.options.trusted,
+      parser: input.parser,
+    };
+    let result: CheckResult;
+    try {
+      result = this.engineFor(settings.yardstick).check(request);
+    } catch (error) {
+      // A bug in a rule must not take the server down, nor leave stale diagnostics behind.
+      this.options.log(`Checking ${input.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return unchecked('Tradecraft could not check this document because of an internal error; the language server log has the details.');
+    }
+    return {
+      kind: 'assessment',
+      result,
+      diagnostics: result.findings.map((finding) => toDiagnostic(finding, input.uri)),
+      counts: countFindings(result.findings),
+      schemaLabel: schemaLabel(result.schemaReference.reference, folder),
+      displayPath,
+    };
+  }
+
+  private engineFor(yardstick: string | undefined): YardstickEngine {
+    const key = yardstick ?? '';
+    let engine = this.engines.get(key);
+    if (!engine) {
+      engine = new YardstickEngine(this.host, yardstick);
+      this.engines.set(key, engine);
+    }
+    return engine;
+  }
+}
+
+function ignored(): IgnoredAnalysis {
+  return { kind: 'ignored', diagnostics: [] };
+}
+
+/** The notice for a document too large to check; `size` in characters (or bytes, for files not read). */
+export function tooLarge(size: number): UncheckedAnalysis {
+  const megabytes = (size / (1024 * 1024)).toFixed(1);
+  return unchecked(`Tradecraft did not check this document: it is too large (${megabytes} MB; the limit is ${MAX_CHECKED_LENGTH / (1024 * 1024)} MB).`);
+}
+
+function unchecked(message: string): UncheckedAnalysis {
+  return { kind: 'unchecked', diagnostics: [noticeDiagnostic(message)] };
+}
+
+function schemaLabel(reference: string, folder: Folder | undefined): string {
+  if (reference.startsWith('builtin:') || !folder) return reference;
+  const relative = relativePath(folder.path, reference);
+  return relative.startsWith('../') ? reference : relative;
+}
+
+/** Reads schema files from disk; the engine asks for the same few paths on every check, so reads are cached when file events keep the cache honest. */
+class DiskSchemaHost implements SchemaHost {
+  private readonly files = new Map<string, string | undefined>();
+
+  constructor(private readonly cache: boolean) {}
+
+  readFile(filePath: string): string | undefined {
+    if (this.cache && this.files.has(filePath)) return this.files.get(filePath);
+    let text: string | undefined;
+    try {
+      text = readFileSync(filePath, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    if (this.cache) this.files.set(filePath, text);
+    return text;
+  }
+
+  clear(): void {
+    this.files.clear();
+  }
+}
+
+/**
+ * An engine whose schemas use the `tradecraft.yardstick` setting instead of their own yardstick.
+ * Copies are cached per loaded schema, so per-schema caches in the core keep working.
+ */
+class YardstickEngine extends Engine {
+  private readonly copies = new WeakMap<Schema, Schema>();
+
+  constructor(host: SchemaHost, private readonly yardstick: string | undefined) {
+    super(host);
+  }
+
+  override loadSchema(...args: Parameters<Engine['loadSchema']>): ReturnType<Engine['loadSchema']> {
+    const loaded = super.loadSchema(...args);
+    if (!loaded.ok || this.yardstick === undefined || loaded.schema.yardstick === this.yardstick) return loaded;
+    let copy = this.copies.get(loaded.schema);
+    if (!copy) {
+      copy = { ...loaded.schema, yardstick: this.yardstick };
+      this.copies.set(loaded.schema, copy);
+    }
+    return { ok: true, schema: copy };
+  }
+}

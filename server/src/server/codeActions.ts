@@ -1,0 +1,132 @@
+/**
+ * Code actions: each finding's fix and suggestions, "Fix all safe problems", "Disable RULE for this
+ * line / file" and "Open documentation". Edits come from the core's fixes, computed for the same
+ * document version the client asks about.
+ */
+import {
+  CodeActionKind,
+  TextDocumentEdit,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { chooseFixes, type Finding, type Fix } from '../core/index.js';
+import { Commands, FIX_ALL_KIND } from '../protocol.js';
+import { ruleDocUrl } from '../ruleDocs.js';
+import type { AssessmentAnalysis } from './analysis.js';
+import { DIAGNOSTIC_SOURCE, toDiagnostic, toTextEdits } from './convert.js';
+
+export interface CodeActionOptions {
+  /** Whether the client takes versioned `documentChanges` (so an edit never lands on a newer text). */
+  documentChanges: boolean;
+}
+
+export function codeActions(analysis: AssessmentAnalysis, document: TextDocument, params: CodeActionParams, options: CodeActionOptions): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
+  const findings = analysis.result.findings;
+  const edit = (edits: TextEdit[]): WorkspaceEdit =>
+    options.documentChanges
+      ? { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits)] }
+      : { changes: { [document.uri]: edits } };
+
+  const safeFixes = chooseFixes(findings.flatMap((finding) => (finding.fix?.safe ? [finding.fix] : [])));
+  const fixAll = (kind: string): CodeAction => ({
+    title: safeFixes.length === 1 ? 'Fix all safe problems (1 fix)' : `Fix all safe problems (${safeFixes.length} fixes)`,
+    kind,
+    edit: edit(safeFixes.flatMap(toTextEdits)),
+  });
+
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    const relevant = relevantFindings(findings, params);
+    const seen = new Set<string>();
+    const add = (action: CodeAction) => {
+      if (seen.has(action.title)) return;
+      seen.add(action.title);
+      actions.push(action);
+    };
+    const quickFix = (fix: Fix, diagnostic: Diagnostic): CodeAction => ({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: fix.safe,
+      edit: edit(toTextEdits(fix)),
+    });
+    for (const finding of relevant) {
+      const diagnostic = toDiagnostic(finding, document.uri);
+      if (finding.fix) add(quickFix(finding.fix, diagnostic));
+      for (const suggestion of finding.suggestions ?? []) add(quickFix(suggestion, diagnostic));
+    }
+    if (safeFixes.length > 1 && relevant.some((finding) => finding.fix?.safe)) add(fixAll(CodeActionKind.QuickFix));
+    for (const finding of relevant) {
+      const diagnostic = toDiagnostic(finding, document.uri);
+      const line = disableForLine(analysis, finding);
+      if (line) add({ title: `Disable ${finding.rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit([line]) });
+      add({ title: `Disable ${finding.rule} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit([disableForFile(analysis, finding.rule)]) });
+    }
+    for (const finding of relevant) {
+      const title = `Open documentation for ${finding.rule}`;
+      add({ title, kind: CodeActionKind.QuickFix, command: { title, command: Commands.openRuleDocs, arguments: [finding.rule, ruleDocUrl(finding.rule)] } });
+    }
+  }
+  // Only on request (`source`, `source.fixAll`…, as on save): unasked, the quick-fix flavour above serves.
+  if (safeFixes.length > 0 && only && wants(FIX_ALL_KIND)) actions.push(fixAll(FIX_ALL_KIND));
+  return actions;
+}
+
+/**
+ * The findings the client asks about: those of the diagnostics it sends back, else those in the range.
+ * Diagnostics are matched by rule, message and line, not by column: some clients send columns back
+ * in their own units (bytes, not UTF-16 code units) on lines with emoji.
+ */
+function relevantFindings(findings: readonly Finding[], params: CodeActionParams): Finding[] {
+  const ours = params.context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && typeof diagnostic.code === 'string');
+  const matched = findings.filter((finding) =>
+    ours.some((diagnostic) => diagnostic.code === finding.rule && diagnostic.message === finding.message && diagnostic.range.start.line === finding.range.start.line),
+  );
+  return matched.length > 0 ? matched : findings.filter((finding) => intersects(finding.range, params.range));
+}
+
+/** `<!-- tradecraft-disable-next-line RULE -->` above the finding's line, with its indentation; joins an existing one. */
+function disableForLine(analysis: AssessmentAnalysis, finding: Finding): TextEdit | undefined {
+  const { parsed } = analysis.result;
+  const line = parsed.lines[finding.range.start.line];
+  // A comment inside front matter or a code block would break it (and be no directive).
+  if (!line || line.kind === 'frontmatter' || line.kind === 'code') return undefined;
+  const previous = parsed.lines[line.index - 1];
+  const existing = previous && /^(\s*<!--\s*tradecraft-disable-next-line\b(.*?))\s*-->\s*$/.exec(previous.text);
+  if (existing && existing[2]!.trim() !== '') {
+    const at = parsed.source.positionAt(previous.start + existing[1]!.length);
+    return { range: { start: at, end: at }, newText: `, ${finding.rule}` };
+  }
+  const indentation = /^[ \t]*/.exec(line.text)![0];
+  const at = { line: line.index, character: 0 };
+  return { range: { start: at, end: at }, newText: `${indentation}<!-- tradecraft-disable-next-line ${finding.rule} -->${parsed.source.eol}` };
+}
+
+/** `<!-- tradecraft-disable-file RULE -->` at the top, after front matter. */
+function disableForFile(analysis: AssessmentAnalysis, rule: string): TextEdit {
+  const { parsed } = analysis.result;
+  const { source } = parsed;
+  const eol = source.eol;
+  const comment = `<!-- tradecraft-disable-file ${rule} -->`;
+  if (parsed.frontMatter) {
+    const closing = source.positionAt(parsed.frontMatter.span.end);
+    const next = source.lines[closing.line + 1];
+    if (next) return { range: { start: { line: next.index, character: 0 }, end: { line: next.index, character: 0 } }, newText: `${comment}${eol}` };
+    const end = source.positionAt(source.text.length);
+    return { range: { start: end, end }, newText: `${eol}${comment}${eol}` };
+  }
+  const start = { line: 0, character: 0 };
+  return { range: { start, end: start }, newText: `${comment}${eol}` };
+}
+
+function intersects(a: Range, b: Range): boolean {
+  const before = (x: { line: number; character: number }, y: { line: number; character: number }) => x.line < y.line || (x.line === y.line && x.character < y.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}

@@ -1,0 +1,3 @@
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server.js';
+startServer(createConnection(ProposedFeatures.all));

@@ -1,0 +1,227 @@
+/**
+ * The estimative-language rules, sentence by sentence: each case drops a paragraph into a clean
+ * assessment and lists the text under every finding of the rule (or of all estimative rules).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { applySafeFixes } from '../../../server/src/core/index.js';
+import { assessmentWith, estimativeFindings, findingsOf, lint } from './snippets.js';
+
+type Case = [paragraph: string, expected: string[], yardstick?: string];
+
+function cases(rule: string, table: Case[]): void {
+  for (const [paragraph, expected, yardstick = 'icd203'] of table) {
+    test(`${rule} (${yardstick}): ${JSON.stringify(paragraph)}`, () => {
+      assert.deepEqual(findingsOf(rule, assessmentWith(paragraph), yardstick), expected);
+    });
+  }
+}
+
+test('the clean assessment has no findings under any yardstick', () => {
+  for (const yardstick of ['icd203', 'phia', 'ipcc']) assert.deepEqual(lint(assessmentWith(), yardstick).findings, [], yardstick);
+});
+
+cases('likelihood-unknown-term', [
+  ['There is a good chance the Houthis hold fire.', ['good chance']],
+  ['A deal is pretty likely.', ['pretty likely']],
+  ['Iranian resupply by sea is a high probability.', ['high probability']],
+  ['The Houthis could well resume attacks.', ['could well']],
+  ['There is a fair chance of talks, and a strong possibility of a truce.', ['fair chance', 'strong possibility']],
+  ['In all likelihood the strait stays open.', ['In all likelihood']],
+  ['The Houthis may resume attacks; they could possibly strike tankers.', []],
+  ['A strike on a tanker is a low-probability, high-impact event.', []],
+  ['The minister called a deal “a good chance”.', []],
+  ['It is not a good chance.', []],
+  ['A deal is `pretty likely` in the code name.', []],
+]);
+
+test('likelihood-unknown-term suggests the nearest term, in place only when it fits', () => {
+  const text = assessmentWith('A deal is pretty unlikely. There is a good chance of a truce. A fair chance of talks.');
+  const findings = lint(text).findings.filter((finding) => finding.rule === 'likelihood-unknown-term');
+  assert.deepEqual(
+    findings.map((finding) => [finding.message.match(/nearest term is “([^”]+)”/)?.[1], finding.suggestions?.map((fix) => fix.edits[0]!.newText) ?? []]),
+    [['unlikely', ['unlikely']], ['likely', []], ['roughly even chance', ['roughly even chance']]],
+  );
+  assert.ok(findings.every((finding) => !finding.fix), 'suggestions are never safe fixes');
+});
+
+cases('likelihood-mixed-rows', [
+  ['Shipping lines will probably wait.', ['probably']],
+  ['Strikes are highly probable if attacks resume; a deal is improbable.', ['highly probable', 'improbable']],
+  ['Shipping lines will probably wait. We use “likely” and “probably” interchangeably; both mean the same probability.', []],
+  ['Shipping lines will probably wait.', [], 'phia'],
+  ['Shipping lines are not probable to wait.', []],
+  ['The “probable” cause is a misread order.', []],
+]);
+
+test('likelihood-mixed-rows normalises to the dominant row with safe fixes where the word fits', () => {
+  const text = assessmentWith('Shipping lines will probably wait. Nearly certain delays follow, and a sinking is a remote possibility. Strikes are very likely.');
+  const fixed = applySafeFixes(text, lint(text).findings).text;
+  assert.ok(fixed.includes('Shipping lines will likely wait. Almost certain delays follow, and a sinking is a remote possibility. Strikes are very likely.'));
+  assert.deepEqual(findingsOf('likelihood-mixed-rows', fixed), ['remote possibility']);
+});
+
+test('likelihood-mixed-rows follows a row-2 majority, and keeps the sentence grammatical', () => {
+  const paragraph = 'Iran will probably attend. A deal is probable. Strikes are improbable. The talks are likely. Iran is unlikely to walk out.';
+  const text = assessmentWith(paragraph).replace(/ likely to hold fire/, ' probably going to hold fire').replace('is unlikely.', 'is improbable.').replace('is likely to stay quiet', 'will probably stay quiet');
+  const findings = lint(text).findings.filter((finding) => finding.rule === 'likelihood-mixed-rows');
+  assert.deepEqual(
+    findings.map((finding) => [text.slice(finding.span.start, finding.span.end), finding.fix?.edits[0]?.newText ?? null]),
+    [['likely', 'probable'], ['unlikely', null]],
+  );
+});
+
+cases('likelihood-mixed-scales', [
+  ['A Houthi strike is a realistic possibility.', ['realistic possibility']],
+  ['The Houthis are highly likely to hold fire.', ['highly likely']],
+  ['It is more likely than not that traffic recovers.', ['more likely than not']],
+  ['A deal is virtually certain.', ['virtually certain']],
+  ['The Houthis are very likely to hold fire and almost certain to rearm.', []],
+  ['The Houthis are very likely to hold fire.', ['very likely'], 'phia'],
+  ['A deal is a roughly even chance.', ['roughly even chance'], 'phia'],
+  ['The Houthis are highly likely to hold fire.', [], 'phia'],
+  ['A deal is almost certain.', ['almost certain'], 'ipcc'],
+  ['The Houthis are likely to hold fire; a deal is unlikely.', [], 'ipcc'],
+]);
+
+cases('likelihood-range-mismatch', [
+  ['The Houthis are likely (90%) to hold fire.', ['90%']],
+  ['The Houthis are likely (60–70%) to hold fire.', []],
+  ['The Houthis are likely (55–80%) to hold fire.', []],
+  ['The Houthis are likely (55–80%) to hold fire.', ['55–80%'], 'phia'],
+  ['The Houthis are likely (77%) to hold fire.', ['77%'], 'phia'],
+  ['The Houthis are likely (70%) to hold fire.', [], 'ipcc'],
+  ['A deal is unlikely, ~50%.', ['~50%']],
+  ['A deal is 80–90 percent likely.', ['80–90 percent']],
+  ['Iran will almost certainly not attend (<5%).', []],
+  ['There is a 78% chance of a truce.', [], 'icd203'],
+  ['There is a 78% chance of a truce.', ['78%'], 'phia'],
+  ['There is a 60–70% chance of a truce.', [], 'phia'],
+  ['Iran enriches to 78% purity.', [], 'phia'],
+]);
+
+test('likelihood-range-mismatch offers the term’s band, in the author’s notation, as a quick fix', () => {
+  const text = assessmentWith('The Houthis are likely (90 percent) to hold fire.');
+  const [finding] = lint(text).findings.filter((candidate) => candidate.rule === 'likelihood-range-mismatch');
+  assert.ok(finding?.fix);
+  assert.equal(finding.fix.safe, false);
+  assert.deepEqual(finding.fix.edits.map((edit) => edit.newText), ['55–80 percent']);
+  assert.match(finding.message, /“likely” means 55–80% under ICD 203/);
+});
+
+cases('likelihood-false-precision', [
+  ['There is a 73% chance the Houthis hold fire.', ['73%']],
+  ['The probability of a strike is 15 percent.', ['15 percent']],
+  ['The Houthis are likely (70%) to hold fire.', []],
+  ['There is a 60–70% chance of a truce.', []],
+  ['There is roughly a 70% chance of a truce.', []],
+  ['Traffic is 65% below its 2023 level.', []],
+  ['There is a 100% chance of talks.', []],
+]);
+
+cases('likelihood-absolute', [
+  ['The Houthis will definitely hold fire.', ['definitely']],
+  ['There is no chance of a deal.', ['no chance']],
+  ['Iran certainly will rearm them.', ['certainly will']],
+  ['We are 100% certain of it.', ['100%']],
+  ['A deal is impossible, and escalation is inevitable.', ['impossible', 'inevitable']],
+  ['Escalation is not inevitable.', []],
+  ['It is impossible to say how the Houthis would answer.', []],
+  ['There is almost no chance of a deal.', []],
+  ['Almost 100% of the large lines avoid the strait.', []],
+]);
+
+cases('confidence-with-likelihood', [
+  ['We assess with high confidence that the Houthis will likely hold fire.', ['high confidence']],
+  ['A deal is unlikely (moderate confidence).', ['moderate confidence']],
+  ['We have low confidence that there is a good chance of talks.', ['low confidence']],
+  ['We have high confidence that there is a 30% chance of talks.', ['high confidence']],
+  ['The Houthis will likely hold fire. We have high confidence in this judgment.', []],
+  ['We have high confidence in this judgment.\nThe Houthis will likely hold fire.', []],
+  ['We assess with high confidence that\nthe Houthis will likely hold fire.', ['high confidence']],
+  ['The Houthis will likely hold fire (high confidence).', [], 'ipcc'],
+]);
+
+cases('confidence-vocabulary', [
+  ['We have medium confidence in this judgment.', ['medium']],
+  ['We have very high confidence in this judgment.', ['very high']],
+  ['We have moderate-to-high confidence in this judgment.', []],
+  ['This is a low-confidence judgment.', []],
+  ['We have moderate confidence in this judgment.', ['moderate'], 'ipcc'],
+  ['We have medium confidence in this judgment.', [], 'ipcc'],
+  ['We have very high confidence in this judgment.', [], 'ipcc'],
+  ['We assess with fair confidence that talks resume.', ['fair']],
+  ['Confidence-building steps continue.', []],
+]);
+
+test('confidence-vocabulary renames medium to moderate as a safe fix (and back under IPCC)', () => {
+  const icd = assessmentWith('We have Medium confidence in the timing.');
+  assert.ok(applySafeFixes(icd, lint(icd).findings).text.includes('We have Moderate confidence in the timing.'));
+  const ipcc = assessmentWith('We have moderate confidence in the timing.');
+  assert.ok(applySafeFixes(ipcc, lint(ipcc, 'ipcc').findings).text.includes('We have medium confidence in the timing.'));
+});
+
+test('confidence-missing: on the judgments header when the section states no confidence', () => {
+  const text = assessmentWith().replace(/We have high confidence[^\n]*\n/, '');
+  assert.deepEqual(findingsOf('confidence-missing', text), ['## Assessment']);
+});
+
+test('confidence-missing: a confidence statement outside the judgments section does not count', () => {
+  const text = assessmentWith().replace(/We have high confidence[^\n]*\n/, '').replace('shipping will return only slowly.', 'shipping will return only slowly. We have moderate confidence in this.');
+  assert.deepEqual(findingsOf('confidence-missing', text), ['## Assessment']);
+});
+
+test('confidence-missing: on line 1 when the document has no judgments section and no confidence', () => {
+  const text = '# Houthi Outlook\n\nThe Houthis are likely to hold fire.\n';
+  assert.deepEqual(findingsOf('confidence-missing', text), ['# Houthi Outlook']);
+  assert.deepEqual(findingsOf('confidence-missing', `${text}\nConfidence: Moderate.\n`), []);
+});
+
+test('scenario-no-likelihood: a scenario with neither a label nor a likelihood', () => {
+  const unlabelled = assessmentWith().replace('### Risk Scenario (Next Three Months): Attacks Resume', '### Attacks Resume (Next Three Months)');
+  assert.deepEqual(findingsOf('scenario-no-likelihood', unlabelled), ['### Attacks Resume (Next Three Months)']);
+  for (const likelihood of ['- Likelihood: Low.', '- Likelihood: Unlikely.', '- Risk: A strike is very likely to follow.', '- Probability: 20–30%.']) {
+    const rated = unlabelled.replace('- Outcome: The Houthis resume missile and drone attacks on merchant ships.', `- Outcome: The Houthis resume missile and drone attacks on merchant ships.\n${likelihood}`);
+    assert.deepEqual(findingsOf('scenario-no-likelihood', rated), [], likelihood);
+  }
+  const labelled = assessmentWith().replace('### Risk Scenario (Next Three Months): Attacks Resume', '### Scenario B (Worst Case, Next Three Months): Attacks Resume');
+  assert.deepEqual(findingsOf('scenario-no-likelihood', labelled), []);
+});
+
+test('scenario-rank-inconsistent: the most likely scenario rated below another', () => {
+  const rate = (mostLikely: string, risk: string, yardstick = 'icd203') =>
+    findingsOf(
+      'scenario-rank-inconsistent',
+      assessmentWith()
+        .replace('- Outcome: Traffic through the strait recovers slowly.', `- Outcome: Traffic through the strait recovers slowly.\n- Likelihood: ${mostLikely}`)
+        .replace('- Outcome: The Houthis resume missile and drone attacks on merchant ships.', `- Outcome: The Houthis resume missile and drone attacks on merchant ships.\n- Likelihood: ${risk}`),
+      yardstick,
+    );
+  assert.deepEqual(rate('Unlikely.', 'Likely.'), ['Unlikely']);
+  assert.deepEqual(rate('Likely.', 'Unlikely.'), []);
+  assert.deepEqual(rate('Likely.', 'Probable.'), []);
+  assert.deepEqual(rate('Likely.', 'Very likely.'), ['Likely']);
+  assert.deepEqual(rate('Likely.', 'Very likely.', 'ipcc'), ['Likely']);
+  assert.deepEqual(rate('Almost certainly not.', 'Unlikely.'), ['Almost certainly']);
+});
+
+test('scenario-rank-inconsistent points at the scenario rated higher', () => {
+  const text = assessmentWith()
+    .replace('- Outcome: Traffic through the strait recovers slowly.', '- Outcome: Traffic through the strait recovers slowly.\n- Likelihood: Unlikely.')
+    .replace('- Outcome: The Houthis resume missile and drone attacks on merchant ships.', '- Outcome: The Houthis resume missile and drone attacks on merchant ships.\n- Likelihood: Very likely.');
+  const [finding] = lint(text).findings.filter((candidate) => candidate.rule === 'scenario-rank-inconsistent');
+  assert.ok(finding);
+  assert.match(finding.message, /“Most Likely” is labelled most likely but rated “unlikely” \(20–45%\), lower than scenario “Risk Scenario”, rated “very likely” \(80–95%\)/);
+  assert.deepEqual(finding.related?.map((related) => text.slice(related.span.start, related.span.end)), ['Very likely']);
+});
+
+test('one paragraph, every estimative rule that applies', () => {
+  const paragraph = 'We assess with medium confidence that the Houthis will definitely hold fire. A deal is highly likely (97%). There is a good chance of talks.';
+  assert.deepEqual(estimativeFindings(assessmentWith(paragraph)), [
+    'confidence-vocabulary: medium',
+    'confidence-with-likelihood: medium confidence',
+    'likelihood-absolute: definitely',
+    'likelihood-mixed-scales: highly likely',
+    'likelihood-unknown-term: good chance',
+  ]);
+});
