@@ -63,20 +63,27 @@ test('empty, binary and huge documents never crash or hang the server', TIMEOUT,
   const binaryPublished = client.nextDiagnostics(binary);
   await client.open(binary, 'PK\u0003\u0004\u0000\u0000\u00ff\u00fe binary garbage \u0000');
   assert.deepEqual((await binaryPublished).diagnostics, [
-    { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 3, source: 'tradecraft', message: 'Tradecraft did not check this document: it looks like a binary file, not Markdown text.' },
+    {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 25 } },
+      severity: 3,
+      code: 'document-skipped',
+      codeDescription: { href: 'https://github.com/tradecraft-dev/tradecraft/blob/main/docs/rules/document-skipped.md' },
+      source: 'tradecraft',
+      message: 'Tradecraft did not check this document: it contains NUL characters, so it looks like a binary file, not Markdown text.',
+    },
   ]);
-
   const huge = uriOf(path.join(folder, 'huge.assessment.md'));
   const hugeText = CORPUS_TEXT.repeat(Math.ceil((10 * 1024 * 1024) / CORPUS_TEXT.length));
   const hugePublished = client.nextDiagnostics(huge);
   await client.open(huge, hugeText);
   const [notice] = (await hugePublished).diagnostics;
   assert.ok(notice && typeof notice.message === 'string');
-  assert.match(notice.message, /too large \(10\.\d MB; the limit is 4 MB\)/);
+  assert.match(notice.message, /too large \(10\.\d MB; the limit is 5 MB\)/);
 
   // Every request about such documents is answered, and the server still serves others.
   for (const uri of [binary, huge]) {
-    assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
+    const hover: { contents: { value: string } } = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.match(hover.contents.value, /^\*\*document-skipped\*\*/);
   }
   // The empty document's findings all sit at its start; each rule is described once.
   const emptyHover: { contents: { value: string } } = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: empty }, position: { line: 0, character: 0 } });

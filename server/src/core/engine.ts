@@ -4,8 +4,8 @@
  * language server (open buffers and disk) and tests (in-memory files).
  */
 import { parse as parseYaml } from 'yaml';
-import { lintParsed, type LintResult } from './lint.js';
-import { IncrementalParser, parseMarkdown, type ParsedDocument } from './parse.js';
+import { lintDocument, type LintResult } from './lint.js';
+import type { IncrementalParser } from './parse.js';
 import { builtinSchema, loadSchema, type SchemaHost, type SchemaLoadResult, type SchemaProblem } from './schema/load.js';
 import { resolveSchemaReference, type SchemaReference } from './schema/resolve.js';
 import type { Schema } from './schema/types.js';
@@ -24,6 +24,8 @@ export interface CheckRequest {
   ruleSettings?: Record<string, SeveritySetting> | undefined;
   /** In an untrusted workspace, `extends` may not leave the workspace. */
   trusted?: boolean | undefined;
+  /** A yardstick name that replaces the schema's (the `tradecraft.yardstick` setting). */
+  yardstick?: string | undefined;
   /** The document's own incremental parser (kept by an editor across edits): re-parses only what changed. */
   parser?: IncrementalParser | undefined;
 }
@@ -41,23 +43,22 @@ export class Engine {
   constructor(private readonly host: SchemaHost) {}
 
   check(request: CheckRequest): CheckResult {
-    const parsed = request.parser ? request.parser.parse(request.text) : parseMarkdown(request.text);
     const reference: SchemaReference = request.forcedSchema
       ? { reference: request.forcedSchema, origin: 'forced' }
       : resolveSchemaReference(
           {
             documentPath: request.documentPath,
-            frontMatterSchema: frontMatterSchema(parsed),
+            frontMatterSchema: frontMatterSchema(request.text),
             schemaSettings: request.schemaSettings,
             workspaceRoot: request.workspaceRoot,
           },
           this.host,
         );
     const loaded = this.loadSchema(reference.reference, request);
-    const schema = loaded.ok ? loaded.schema : builtinSchema();
+    const schema = this.withYardstick(loaded.ok ? loaded.schema : builtinSchema(), request.yardstick);
     const schemaProblems = loaded.ok ? [] : loaded.problems;
     const schemaProblem = loaded.ok ? undefined : describeProblem(reference.reference, schemaProblems);
-    const result = lintParsed(parsed, { schema, schemaProblem, ruleSettings: request.ruleSettings });
+    const result = lintDocument(request.text, { schema, schemaProblem, ruleSettings: request.ruleSettings, parser: request.parser });
     return { ...result, schema, schemaReference: reference, schemaProblems };
   }
 
@@ -72,16 +73,30 @@ export class Engine {
     return loaded;
   }
 
+  private readonly yardstickCopies = new WeakMap<Schema, Map<string, Schema>>();
+
+  /** The schema with the editor's yardstick setting in place of its own (copies cached, so per-schema caches keep working). */
+  private withYardstick(schema: Schema, yardstick: string | undefined): Schema {
+    if (yardstick === undefined || schema.yardstick === yardstick) return schema;
+    let copies = this.yardstickCopies.get(schema);
+    if (!copies) this.yardstickCopies.set(schema, (copies = new Map<string, Schema>()));
+    let copy = copies.get(yardstick);
+    if (!copy) copies.set(yardstick, (copy = { ...schema, yardstick }));
+    return copy;
+  }
+
   /** Forget cached schemas (all, or those loaded from one file or extending it). */
   forgetSchemas(): void {
     this.schemas.clear();
   }
 }
 
-export function frontMatterSchema(parsed: ParsedDocument): string | undefined {
-  if (!parsed.frontMatter) return undefined;
+/** The front matter's `schema:` value, read without parsing the Markdown. */
+export function frontMatterSchema(text: string): string | undefined {
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!match || !/^schema\s*:/m.test(match[1]!)) return undefined;
   try {
-    const data: unknown = parseYaml(parsed.frontMatter.value);
+    const data: unknown = parseYaml(match[1]!);
     const value = data && typeof data === 'object' ? (data as Record<string, unknown>).schema : undefined;
     return typeof value === 'string' ? value : undefined;
   } catch {

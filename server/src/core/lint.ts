@@ -6,11 +6,12 @@ import { annotateLikelihood } from './estimative/index.js';
 import { compareFindings, type Finding, type Fix, type Severity, type SeveritySetting } from './findings.js';
 import { extractAssessment } from './model/extract.js';
 import type { Assessment } from './model/types.js';
-import { parseMarkdown, type ParsedDocument } from './parse.js';
+import { parseMarkdown, type IncrementalParser, type ParsedDocument } from './parse.js';
+import { reasonToSkip } from './limits.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import type { FixDraft, Rule, RuleContext } from './rules/rule.js';
 import type { Schema } from './schema/types.js';
-import type { SourceText } from './text.js';
+import { SourceText } from './text.js';
 
 export interface LintOptions {
   schema: Schema;
@@ -38,18 +39,35 @@ export function actorMatcherFor(schema: Schema): ActorMatcher {
 }
 
 export function lintText(text: string, options: LintOptions): LintResult {
-  return lintParsed(parseMarkdown(text), options);
+  return lintDocument(text, options);
+}
+
+/**
+ * Lints a document's text: parses it (with the document's incremental parser when it has one),
+ * or, for input the engine declines (see limits.ts), reports only why it was not checked.
+ */
+export function lintDocument(text: string, options: LintOptions & { parser?: IncrementalParser | undefined }): LintResult {
+  const skipReason = reasonToSkip(text);
+  if (skipReason) return runRules(unparsedDocument(text), emptyAssessment(), options, skipReason, ENGINE_RULES);
+  return lintParsed(options.parser ? options.parser.parse(text) : parseMarkdown(text), options);
 }
 
 export function lintParsed(parsed: ParsedDocument, options: LintOptions): LintResult {
   const { schema } = options;
   const model = extractAssessment(parsed, { schema, actors: actorMatcherFor(schema) });
   annotateLikelihood(model, parsed, schema);
+  return runRules(parsed, model, options, undefined, RULES);
+}
+
+const ENGINE_RULES = RULES.filter((rule) => rule.family === 'engine');
+
+function runRules(parsed: ParsedDocument, model: Assessment, options: LintOptions, skipReason: string | undefined, rules: readonly Rule[]): LintResult {
+  const { schema } = options;
   const suppressions = new Suppressions(readDirectives(parsed), parsed.source);
   const findings: Finding[] = [];
   const memo = new Map<string, unknown>();
 
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const severity = effectiveSeverity(rule, options);
     if (severity === 'off') continue;
     const context: RuleContext = {
@@ -58,6 +76,7 @@ export function lintParsed(parsed: ParsedDocument, options: LintOptions): LintRe
       parsed,
       source: parsed.source,
       schemaProblem: options.schemaProblem,
+      skipReason,
       knownRuleIds: RULE_IDS,
       memo: <T>(key: string, compute: () => T): T => {
         if (!memo.has(key)) memo.set(key, compute());
@@ -77,6 +96,16 @@ export function lintParsed(parsed: ParsedDocument, options: LintOptions): LintRe
   }
   findings.sort(compareFindings);
   return { parsed, model, findings };
+}
+
+/** A document that was not parsed: every line counts as opaque, so nothing is read from it. */
+function unparsedDocument(text: string): ParsedDocument {
+  const source = new SourceText(text);
+  return { source, lines: source.lines.map((line) => ({ ...line, kind: 'code' as const })), nonProse: [], comments: [] };
+}
+
+function emptyAssessment(): Assessment {
+  return { preamble: { lines: { first: 0, end: 0 } }, sections: [], scenarios: [], judgments: [], actors: [], unknownHeadings: [] };
 }
 
 export function effectiveSeverity(rule: Rule, options: Pick<LintOptions, 'schema' | 'ruleSettings'>): SeveritySetting {

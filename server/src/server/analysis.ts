@@ -17,7 +17,7 @@ import {
   SCHEMA_FILE_NAMES,
   type CheckRequest,
   type CheckResult,
-  type Schema,
+  MAX_DOCUMENT_LENGTH,
   type SchemaHost,
 } from '../core/index.js';
 import type { FindingCounts } from '../protocol.js';
@@ -26,11 +26,8 @@ import type { Configuration } from './configuration.js';
 import { countFindings, noticeDiagnostic, schemaProblemToDiagnostic, toDiagnostic } from './convert.js';
 import { relativePath, uriToPath, type Folder, type WorkspaceFolders } from './folders.js';
 
-/**
- * Documents above this size are not checked: validation is synchronous and parsing runs at
- * about 1 MB/s, so a larger document would stall every request behind it.
- */
-export const MAX_CHECKED_LENGTH = 4 * 1024 * 1024;
+/** Files on disk above this many bytes are not even read (the core declines documents above its own limit). */
+export const MAX_CHECKED_LENGTH = MAX_DOCUMENT_LENGTH;
 
 export interface AssessmentAnalysis {
   kind: 'assessment';
@@ -82,13 +79,14 @@ export interface AnalyzerOptions {
 
 export class Analyzer {
   private readonly host: DiskSchemaHost;
-  private readonly engines = new Map<string, YardstickEngine>();
+  private readonly engine: Engine;
   private readonly open = new Map<string, { version: number; generation: number; analysis: Promise<Analysis>; parser: IncrementalParser }>();
   /** Bumped whenever settings or schemas change: every cached analysis is then stale. */
   private generation = 0;
 
   constructor(private readonly options: AnalyzerOptions) {
     this.host = new DiskSchemaHost(options.cacheFiles);
+    this.engine = new Engine(this.host);
   }
 
   /** The analysis of an open document at its current version, computed at most once. */
@@ -109,7 +107,7 @@ export class Analyzer {
   invalidate(): void {
     this.generation++;
     this.host.clear();
-    for (const engine of this.engines.values()) engine.forgetSchemas();
+    this.engine.forgetSchemas();
   }
 
   async analyse(input: AnalysisInput): Promise<Analysis> {
@@ -127,8 +125,6 @@ export class Analyzer {
     // The editor's word that a buffer is Markdown (an untitled one has no extension) counts as a Markdown name.
     const selectionPath = `${folder ? displayPath : name}${isMarkdownPath(name) ? '' : '.md'}`;
     if (!isAssessment(selectionPath, input.text, settings.files)) return ignored();
-    if (input.text.length > MAX_CHECKED_LENGTH) return tooLarge(input.text.length);
-    if (input.text.includes('\u0000')) return unchecked('Tradecraft did not check this document: it looks like a binary file, not Markdown text.');
     return this.check(input, documentPath, displayPath, folder, settings);
   }
 
@@ -141,10 +137,11 @@ export class Analyzer {
       ruleSettings: settings.rules,
       trusted: this.options.trusted,
       parser: input.parser,
+      yardstick: settings.yardstick,
     };
     let result: CheckResult;
     try {
-      result = this.engineFor(settings.yardstick).check(request);
+      result = this.engine.check(request);
     } catch (error) {
       // A bug in a rule must not take the server down, nor leave stale diagnostics behind.
       this.options.log(`Checking ${input.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -158,16 +155,6 @@ export class Analyzer {
       schemaLabel: schemaLabel(result.schemaReference.reference, folder),
       displayPath,
     };
-  }
-
-  private engineFor(yardstick: string | undefined): YardstickEngine {
-    const key = yardstick ?? '';
-    let engine = this.engines.get(key);
-    if (!engine) {
-      engine = new YardstickEngine(this.host, yardstick);
-      this.engines.set(key, engine);
-    }
-    return engine;
   }
 }
 
@@ -211,28 +198,5 @@ class DiskSchemaHost implements SchemaHost {
 
   clear(): void {
     this.files.clear();
-  }
-}
-
-/**
- * An engine whose schemas use the `tradecraft.yardstick` setting instead of their own yardstick.
- * Copies are cached per loaded schema, so per-schema caches in the core keep working.
- */
-class YardstickEngine extends Engine {
-  private readonly copies = new WeakMap<Schema, Schema>();
-
-  constructor(host: SchemaHost, private readonly yardstick: string | undefined) {
-    super(host);
-  }
-
-  override loadSchema(...args: Parameters<Engine['loadSchema']>): ReturnType<Engine['loadSchema']> {
-    const loaded = super.loadSchema(...args);
-    if (!loaded.ok || this.yardstick === undefined || loaded.schema.yardstick === this.yardstick) return loaded;
-    let copy = this.copies.get(loaded.schema);
-    if (!copy) {
-      copy = { ...loaded.schema, yardstick: this.yardstick };
-      this.copies.set(loaded.schema, copy);
-    }
-    return { ok: true, schema: copy };
   }
 }

@@ -10,6 +10,7 @@ import { scenarioMissingField } from './scenario-missing-field.js';
 import { scenarioNoHorizon } from './scenario-no-horizon.js';
 import { scenarioSharedIndicator } from './scenario-shared-indicator.js';
 import { schemaInvalid } from './schema-invalid.js';
+import { documentSkipped } from './document-skipped.js';
 import { sectionDuplicate } from './section-duplicate.js';
 import { sectionEmpty } from './section-empty.js';
 import { sectionMissing } from './section-missing.js';
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = [
   dateAmbiguous,
   // Engine-level
   schemaInvalid,
+  documentSkipped,
   disableUnknownRule,
 ];
 

@@ -28,6 +28,8 @@ export interface RuleContext {
   readonly source: SourceText;
   /** Why the intended schema could not be used (the built-in one is in use instead). */
   readonly schemaProblem: string | undefined;
+  /** Why the document was not parsed (too large, binary, too deeply nested); then only engine rules run. */
+  readonly skipReason: string | undefined;
   /** Every registered rule id (for directives that name rules). */
   readonly knownRuleIds: ReadonlySet<string>;
   readonly report: (finding: FindingDraft) => void;

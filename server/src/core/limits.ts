@@ -1,0 +1,47 @@
+/**
+ * Inputs the engine declines to check, decided before parsing: Markdown parsing is superlinear in
+ * nesting depth and costs about a second per megabyte, and a frozen editor is worse than a clear
+ * note saying why a document was not checked.
+ */
+
+/** About five times the longest assessment we have seen; the benchmarks' 4 MB document fits. */
+export const MAX_DOCUMENT_LENGTH = 5 * 1024 * 1024;
+/** Block quotes and lists nested deeper than this are not writing, and slow the parser quadratically. */
+export const MAX_NESTING_DEPTH = 40;
+
+/** Why a document is not checked, or undefined when it is fine. */
+export function reasonToSkip(text: string): string | undefined {
+  if (text.length > MAX_DOCUMENT_LENGTH) {
+    return `it is too large (${(text.length / (1024 * 1024)).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_LENGTH / (1024 * 1024)} MB)`;
+  }
+  if (text.includes('\u0000')) return 'it contains NUL characters, so it looks like a binary file, not Markdown text';
+  const depth = deepestNesting(text);
+  if (depth > MAX_NESTING_DEPTH) return `its block quotes or lists are nested ${depth} levels deep (the limit is ${MAX_NESTING_DEPTH})`;
+  return undefined;
+}
+
+/** The deepest line prefix, counting each `>` and every two columns of indentation as a level. */
+function deepestNesting(text: string): number {
+  let deepest = 0;
+  let depth = 0;
+  let columns = 0;
+  let atLineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) {
+      atLineStart = true;
+      depth = 0;
+      columns = 0;
+      continue;
+    }
+    if (!atLineStart) continue;
+    if (code === 62 /* > */) depth++;
+    else if (code === 32) columns++;
+    else if (code === 9) columns += 4;
+    else if (code === 45 || code === 42 || code === 43 /* - * + list markers */) columns += 2;
+    else atLineStart = false;
+    const level = depth + (columns >> 1);
+    if (level > deepest) deepest = level;
+  }
+  return deepest;
+}

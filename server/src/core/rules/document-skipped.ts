@@ -1,0 +1,15 @@
+import type { Rule } from './rule.js';
+
+/** The document was not checked: too large, binary, or nested too deeply to parse in bounded time. */
+export const documentSkipped: Rule = {
+  id: 'document-skipped',
+  family: 'engine',
+  description: 'The document was not checked: too large, binary, or nested too deeply.',
+  defaultSeverity: 'info',
+  safeFix: false,
+  check({ skipReason: reason, source, report }) {
+    if (!reason) return;
+    const first = source.lines[0]!;
+    report({ message: `Tradecraft did not check this document: ${reason}.`, span: { start: first.start, end: Math.min(first.end, first.start + 200) } });
+  },
+};
