@@ -26,6 +26,7 @@ function deepestNesting(text: string): number {
   let depth = 0;
   let columns = 0;
   let atLineStart = true;
+  let afterQuoteMarker = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 10 || code === 13) {
@@ -35,8 +36,11 @@ function deepestNesting(text: string): number {
       continue;
     }
     if (!atLineStart) continue;
+    const followsQuote = afterQuoteMarker;
+    afterQuoteMarker = code === 62;
     if (code === 62 /* > */) depth++;
-    else if (code === 32) columns++;
+    // The space after `>` belongs to the quote marker.
+    else if (code === 32) columns += followsQuote ? 0 : 1;
     else if (code === 9) columns += 4;
     else if (code === 45 || code === 42 || code === 43 /* - * + list markers */) columns += 2;
     else atLineStart = false;
