@@ -158,3 +158,8 @@ test('judgments: list items with their continuations; a paragraph after the list
   const text = ['## Key Judgments', '1. Talks will likely resume.', 'continued lazily.', '2. Sanctions stay.', '', '   More on sanctions.', '', 'We have moderate confidence in these judgments.'].join('\n');
   assert.deepEqual(modelOf(text).judgments.map((judgment) => judgment.text), ['Talks will likely resume. continued lazily.', 'Sanctions stay. More on sanctions.']);
 });
+
+test('the second line of a setext heading is part of the heading, not a title line of its own', () => {
+  const model = modelOf('Bottom line: It holds.\n📍 Current Situation: Calm\n---\n');
+  assert.deepEqual(model.sections.map((s) => [s.spec.id, s.header.form]), [['bottom-line', 'heading']]);
+});

@@ -74,7 +74,8 @@ class Extractor {
     for (let index = 0; index < end; index++) {
       const line = lines[index]!;
       if (line.kind === 'heading' && line.depth !== undefined) this.visitLine(line, { form: 'heading', ...headingText(line), depth: line.depth });
-      else if (line.kind === 'text' || line.kind === 'heading' || line.kind === 'table') this.visitLine(line, undefined);
+      // Further lines of a multi-line setext heading belong to the heading on its first line.
+      else if (line.kind === 'text' || line.kind === 'table') this.visitLine(line, undefined);
       if (line.kind !== 'blank' && line.kind !== 'frontmatter' && !isCommentOnly(line)) this.lastNonBlank = index;
     }
     this.closeSection(end);
