@@ -1,11 +1,15 @@
 /** Schema files: validation with positions, `extends`, cycles, untrusted roots, and resolution order. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkSchemaText, Engine, loadSchema, resolveSchemaReference, type SchemaHost } from '../../server/src/core/index.js';
+import { BUILTIN_SCHEMAS, checkSchemaText, Engine, loadSchema, resolveSchemaReference, type SchemaHost } from '../../server/src/core/index.js';
 
 function memoryHost(files: Record<string, string>): SchemaHost {
   return { readFile: (filePath) => files[filePath] };
 }
+
+test('the built-in schemas pass their own JSON Schema', () => {
+  for (const [name, text] of Object.entries(BUILTIN_SCHEMAS)) assert.deepEqual(checkSchemaText(`builtin:${name}`, text), []);
+});
 
 test('the built-in schema loads and describes the house format', () => {
   const result = loadSchema('builtin:standard', memoryHost({}));

@@ -3,9 +3,9 @@
  * merged over what it extends → a resolved `Schema`. Every problem carries its position in the
  * schema file. File access goes through a `SchemaHost`, so the core never touches the disk.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import * as path from 'node:path';
-import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, parse as parseYaml, parseDocument, type Document } from 'yaml';
 import schemaFileSchema from '../../../../schemas/tradecraft.schema.json' with { type: 'json' };
 import { SourceText, type Range } from '../text.js';
 import { BUILTIN_SCHEMAS, DEFAULT_BUILTIN } from './builtin.js';
@@ -35,8 +35,13 @@ export const BUILTIN_PREFIX = 'builtin:';
 
 type RawSchema = Record<string, unknown>;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateSchemaFile = ajv.compile(schemaFileSchema);
+let validator: ValidateFunction | undefined;
+
+/** Compiled on first use: a CLI run that needs no schema file (`--version`, the built-in schema) skips it. */
+function schemaFileValidator(): ValidateFunction {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schemaFileSchema);
+  return validator;
+}
 const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Loads a built-in schema (`builtin:standard`) or a schema file by absolute path. */
@@ -88,7 +93,9 @@ function loadRaw(reference: string, host: SchemaHost, options: SchemaLoadOptions
       return undefined;
     }
   }
-  const raw = parseAndValidate(reference, text, problems);
+  // Built-in schemas are valid by construction (a unit test checks them), so the JSON Schema
+  // validator is only compiled when a schema file is read.
+  const raw = reference.startsWith(BUILTIN_PREFIX) ? (parseYaml(text) as RawSchema) : parseAndValidate(reference, text, problems);
   if (!raw) return undefined;
 
   const parentReference = typeof raw.extends === 'string' ? raw.extends : reference.startsWith(BUILTIN_PREFIX) ? undefined : BUILTIN_PREFIX + DEFAULT_BUILTIN;
@@ -139,8 +146,9 @@ function parseAndValidate(file: string, text: string, problems: SchemaProblem[])
     problems.push({ file, message: 'The schema file is empty.', range: ZERO_RANGE });
     return undefined;
   }
-  if (!validateSchemaFile(value)) {
-    for (const error of relevantErrors(validateSchemaFile.errors ?? [])) {
+  const validate = schemaFileValidator();
+  if (!validate(value)) {
+    for (const error of relevantErrors(validate.errors ?? [])) {
       problems.push({ file, message: describeError(error), range: source.rangeOf(locateError(document, error)) });
     }
     return undefined;
