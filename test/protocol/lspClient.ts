@@ -61,6 +61,8 @@ export interface StartOptions {
   /** The `tradecraft` section returned for `workspace/configuration`, per scope URI. */
   settings?: (scopeUri: string | undefined) => unknown;
   initializationOptions?: unknown;
+  /** Options for the server's Node process (e.g. a heap limit). */
+  nodeArgs?: string[];
 }
 
 interface Recorded {
@@ -78,6 +80,11 @@ export class TestClient {
   private readonly versions = new Map<string, number>();
   private stderr = '';
 
+  /** The server's process id. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** What the server answered to `initialize`. */
   initializeResult!: InitializeResult;
 
@@ -89,7 +96,7 @@ export class TestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_PATH, '--stdio'], { stdio: 'pipe' });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new TestClient(connection, child);
     const settings = options.settings ?? (() => ({}));
