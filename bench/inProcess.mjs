@@ -1,0 +1,165 @@
+/**
+ * The in-process measures, run in a child process of their own (fresh heap, `--expose-gc`, a heap
+ * large enough for a 4 MB syntax tree): B1, the keystroke path measured without the server (for
+ * comparison with B3), and, with `--profile`, CPU profiles of both.
+ *
+ * Usage: node bench/inProcess.mjs '<json options>' — prints one JSON result on stdout.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { builtinSchema, IncrementalParser, lintParsed, parseMarkdown } from '../out/server/src/core/index.js';
+import { keystrokeOffsets, keystrokes } from './edits.mjs';
+import { interleaved, leastSquares, median, round, timeOnce } from './measure.mjs';
+import { profileCall, summarizeProfile } from './profile.mjs';
+
+const MB = 1024 * 1024;
+
+/**
+ * @typedef {{ quick: boolean, files: Record<string, string>, singleFile: boolean, keystrokes: boolean, profileDir?: string }} Options
+ *   files: the 100kb, 1mb and 4mb documents and the corpus document; singleFile: B1; keystrokes: the keystroke path
+ */
+const options = /** @type {Options} */ (JSON.parse(process.argv[2] ?? '{}'));
+const schema = builtinSchema();
+/**
+ * A copy of the schema for each full lint: the core keeps per-schema caches (actor matches by line
+ * text) that would make linting the same text again several times cheaper than a first lint is.
+ */
+const coldSchema = () => ({ ...schema });
+const bareRemark = unified().use(remarkParse);
+
+const result = {};
+if (options.singleFile) result.singleFile = singleFile();
+if (options.keystrokes) result.keystroke = keystroke();
+if (options.profileDir) result.profiles = await profiles(options.profileDir);
+process.stdout.write(JSON.stringify(result));
+
+/**
+ * B1: full lint against a bare remark-parse parse of the same text, at each size (remark-parse
+ * alone takes minutes at 4 MB, so quick mode compares at 100 KB and 1 MB only); then growth: the
+ * lint alone at the three sizes, round-robin, so that a change in the machine's load between
+ * sizes does not pass for a change in cost.
+ */
+function singleFile() {
+  const plan = options.quick
+    ? { '100kb': { warmup: 2, runs: 5 }, '1mb': { warmup: 0, runs: 1 } }
+    : { '100kb': { warmup: 3, runs: 15 }, '1mb': { warmup: 1, runs: 5 }, '4mb': { warmup: 0, runs: 1 } };
+  const texts = Object.fromEntries(['100kb', '1mb', '4mb'].map((name) => [name, readFileSync(options.files[name], 'utf8')]));
+  const sizes = {};
+  for (const [name, repetitions] of Object.entries(plan)) {
+    const text = texts[name];
+    const parts = { parse: [], model: [] };
+    const times = interleaved(
+      {
+        remark: () => bareRemark.parse(text),
+        tradecraft: () => {
+          // The same work as lintText, timed in its two halves.
+          let parsed;
+          parts.parse.push(timeOnce(() => (parsed = parseMarkdown(text))));
+          parts.model.push(timeOnce(() => lintParsed(parsed, { schema: coldSchema() })));
+        },
+      },
+      repetitions,
+    );
+    const remarkMs = median(times.remark);
+    const tradecraftMs = median(times.tradecraft);
+    sizes[name] = {
+      bytes: Buffer.byteLength(text),
+      runs: repetitions.runs,
+      remarkMs: round(remarkMs, 1),
+      tradecraftMs: round(tradecraftMs, 1),
+      ratio: round(tradecraftMs / remarkMs, 3),
+      // parseMarkdown (remark + GFM + front matter + line view) and lintParsed (model + rules).
+      parseMs: round(median(parts.parse.slice(repetitions.warmup)), 1),
+      modelAndRulesMs: round(median(parts.model.slice(repetitions.warmup)), 1),
+      remarkMsPerMB: round(remarkMs / (Buffer.byteLength(text) / MB), 1),
+    };
+  }
+  return { sizes, ratio: sizes['1mb'].ratio, ...growth(texts, sizes) };
+}
+
+/**
+ * Time per MB of the lint at 4 MB over that at 100 KB (1 is linear growth), and a least-squares
+ * line through the three sizes; remark-parse's growth beside it where it was measured.
+ */
+function growth(texts, sizes) {
+  const lint = (text) => () => lintParsed(parseMarkdown(text), { schema: coldSchema() });
+  const times = interleaved(
+    { '100kb': lint(texts['100kb']), '1mb': lint(texts['1mb']), '4mb': lint(texts['4mb']) },
+    options.quick ? { warmup: 0, runs: 2 } : { warmup: 1, runs: 5 },
+  );
+  const perMB = {};
+  for (const [name, ms] of Object.entries(times)) {
+    perMB[name] = round(median(ms) / (Buffer.byteLength(texts[name]) / MB), 1);
+  }
+  const fit = leastSquares(Object.entries(times).map(([name, ms]) => [Buffer.byteLength(texts[name]) / MB, median(ms)]));
+  const remarkLargest = sizes['4mb'] ? '4mb' : '1mb';
+  return {
+    slope: round(perMB['4mb'] / perMB['100kb'], 2),
+    msPerMB: perMB,
+    fit: { msPerMB: round(fit.slope, 1), interceptMs: round(fit.intercept, 1), r2: round(fit.r2, 4) },
+    remarkSlope: round(sizes[remarkLargest].remarkMsPerMB / sizes['100kb'].remarkMsPerMB, 2),
+    remarkSlopeSizes: `100kb→${remarkLargest}`,
+  };
+}
+
+/**
+ * The keystroke path without the server: an incremental re-parse and a lint, against a full parse
+ * and a lint, in the 1 MB document; and keystrokes in the corpus document.
+ */
+function keystroke() {
+  const text = readFileSync(options.files['1mb'], 'utf8');
+  const large = typeInto(text, options.quick ? 2 : 5);
+  const full = [];
+  for (let run = 0; run < (options.quick ? 1 : 3); run++) full.push(timeOnce(() => lintParsed(parseMarkdown(text), { schema: coldSchema() })));
+  const fullMs = median(full);
+  const corpus = readFileSync(options.files.corpus, 'utf8');
+  typeInto(corpus, 10);
+  return {
+    large: { ...large, fullMs: round(fullMs, 1), ratio: round(large.keystrokeMs / fullMs, 3) },
+    corpus: { medianMs: typeInto(corpus, options.quick ? 10 : 30).keystrokeMs, bytes: Buffer.byteLength(corpus) },
+  };
+}
+
+/** Median milliseconds of keystrokes (type, then delete, at `places` places) through one incremental parser. */
+function typeInto(text, places) {
+  const parser = new IncrementalParser();
+  // As the server does on open: the first check fills the parser's and the schema's caches.
+  lintParsed(parser.parse(text), { schema });
+  const parse = [];
+  const model = [];
+  for (const edit of keystrokes(text, keystrokeOffsets(text, places))) {
+    let parsed;
+    parse.push(timeOnce(() => (parsed = parser.parse(edit.text))));
+    model.push(timeOnce(() => lintParsed(parsed, { schema })));
+  }
+  return {
+    keystrokeMs: round(median(parse.map((ms, index) => ms + model[index])), 2),
+    parseMs: round(median(parse), 2),
+    modelAndRulesMs: round(median(model), 2),
+  };
+}
+
+/** Where the time goes: the full lint of the 1 MB document, keystrokes in it, and keystrokes in the corpus document. */
+async function profiles(folder) {
+  const text = readFileSync(options.files['1mb'], 'utf8');
+  const fullLint = summarizeProfile(await profileCall(() => lintParsed(parseMarkdown(text), { schema: coldSchema() }), path.join(folder, 'full-lint-1mb.cpuprofile')));
+  return {
+    fullLint,
+    keystroke: await profileKeystrokes(text, 2, path.join(folder, 'keystrokes-1mb.cpuprofile')),
+    corpusKeystroke: await profileKeystrokes(readFileSync(options.files.corpus, 'utf8'), 50, path.join(folder, 'keystrokes-corpus.cpuprofile')),
+  };
+}
+
+async function profileKeystrokes(text, places, file) {
+  const parser = new IncrementalParser();
+  lintParsed(parser.parse(text), { schema });
+  const edits = [...keystrokes(text, keystrokeOffsets(text, places))];
+  const summary = summarizeProfile(
+    await profileCall(() => {
+      for (const edit of edits) lintParsed(parser.parse(edit.text), { schema });
+    }, file),
+  );
+  return { ...summary, keystrokes: edits.length };
+}
