@@ -80,8 +80,9 @@ function singleFile() {
 }
 
 /**
- * Time per MB of the lint at 4 MB over that at 100 KB (1 is linear growth), and a least-squares
- * line through the three sizes; remark-parse's growth beside it where it was measured.
+ * Growth: the marginal cost per MB from 1 to 4 MB over that from 100 KB to 1 MB (1 is linear
+ * growth; a fixed cost per lint does not count, as it would in time per MB), and a least-squares
+ * line through the three sizes. remark-parse's growth beside it, where it was measured.
  */
 function growth(texts, sizes) {
   const lint = (text) => () => lintParsed(parseMarkdown(text), { schema: coldSchema() });
@@ -89,19 +90,22 @@ function growth(texts, sizes) {
     { '100kb': lint(texts['100kb']), '1mb': lint(texts['1mb']), '4mb': lint(texts['4mb']) },
     options.quick ? { warmup: 0, runs: 2 } : { warmup: 1, runs: 5 },
   );
-  const perMB = {};
-  for (const [name, ms] of Object.entries(times)) {
-    perMB[name] = round(median(ms) / (Buffer.byteLength(texts[name]) / MB), 1);
-  }
-  const fit = leastSquares(Object.entries(times).map(([name, ms]) => [Buffer.byteLength(texts[name]) / MB, median(ms)]));
-  const remarkLargest = sizes['4mb'] ? '4mb' : '1mb';
+  const points = Object.entries(times).map(([name, ms]) => ({ name, mb: Buffer.byteLength(texts[name]) / MB, ms: median(ms) }));
+  const fit = leastSquares(points.map(({ mb, ms }) => [mb, ms]));
+  const remark = Object.entries(sizes).map(([name, size]) => ({ name, mb: size.bytes / MB, ms: size.remarkMs }));
   return {
-    slope: round(perMB['4mb'] / perMB['100kb'], 2),
-    msPerMB: perMB,
+    slope: round(marginalGrowth(points), 2),
+    msPerMB: Object.fromEntries(points.map(({ name, mb, ms }) => [name, round(ms / mb, 1)])),
+    lintMs: Object.fromEntries(points.map(({ name, ms }) => [name, round(ms, 1)])),
     fit: { msPerMB: round(fit.slope, 1), interceptMs: round(fit.intercept, 1), r2: round(fit.r2, 4) },
-    remarkSlope: round(sizes[remarkLargest].remarkMsPerMB / sizes['100kb'].remarkMsPerMB, 2),
-    remarkSlopeSizes: `100kb→${remarkLargest}`,
+    // With two sizes only (quick mode), the time per MB at 1 MB over that at 100 KB.
+    remarkSlope: round(remark.length === 3 ? marginalGrowth(remark) : remark[1].ms / remark[1].mb / (remark[0].ms / remark[0].mb), 2),
   };
+}
+
+/** Marginal ms per MB between the second and third size over that between the first and second. */
+function marginalGrowth([small, middle, large]) {
+  return (large.ms - middle.ms) / (large.mb - middle.mb) / ((middle.ms - small.ms) / (middle.mb - small.mb));
 }
 
 /**
