@@ -31,9 +31,31 @@ export async function profileCall(fn, file) {
   }
 }
 
+const calls = (name, file) => (stack) => stack.some((frame) => frame.functionName === name && (!file || frame.url.includes(file)));
+
 /**
- * Self time per function and per place (package or source module), and total time (self and
- * callees) of the project's own functions, in milliseconds. Frames of
+ * The stages of a lint, each sample going to the first stage whose test its call stack passes
+ * (so nested stages come first). Names are the core's and its libraries' functions.
+ */
+const STAGES = [
+  ['garbage collection', (stack) => stack[0].functionName === '(garbage collector)'],
+  ['parse: micromark extension set-up (combineExtensions)', calls('combineExtensions')],
+  ['parse: GFM autolink-literal transform', calls('transformGfmAutolinkLiterals')],
+  ['parse: building the mdast tree (compile)', calls('compile', 'mdast-util-from-markdown')],
+  ['parse: micromark tokenizing', calls('fromMarkdown')],
+  ['parse: chunks and line view (core/parse)', (stack) => stack.some((frame) => /core\/parse\.(js|ts)$/.test(frame.url))],
+  ['model: sign-off pattern compile (compileAgentPattern)', calls('compileAgentPattern')],
+  ['model: actor mentions', (stack) => stack.some((frame) => /actors\/mentions\.(js|ts)$/.test(frame.url))],
+  ['model: estimative-language scan (annotateLikelihood)', calls('annotateLikelihood')],
+  ['model: other extraction (extractAssessment)', calls('extractAssessment')],
+  ['rules (runRules)', calls('runRules')],
+  ['lint: other (lintParsed)', calls('lintParsed')],
+  ['other', () => true],
+];
+
+/**
+ * Self time per function and per place (package or source module), time per stage of a lint, and
+ * total time (self and callees) of the project's own functions, in milliseconds. Frames of
  * compiled or bundled files (out/, dist/) are traced back to their sources through source maps.
  * @param {{ nodes: any[], samples: number[], timeDeltas: number[] }} profile
  */
@@ -44,6 +66,7 @@ export function summarizeProfile(profile, top = 15) {
   const byPlace = new Map();
   // Total time of the project's own functions: their self time and that of everything they call.
   const projectTotals = new Map();
+  const byStage = new Map(STAGES.map(([stage]) => [stage, 0]));
   const locate = sourceLocator();
   const parents = new Map();
   for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
@@ -68,6 +91,10 @@ export function summarizeProfile(profile, top = 15) {
       if (label.place.startsWith('server/src/')) onStack.add(label.name);
     }
     for (const label of onStack) projectTotals.set(label, (projectTotals.get(label) ?? 0) + ms);
+    const stack = [];
+    for (let id = node.id; id !== undefined; id = parents.get(id)) stack.push(nodes.get(id).callFrame);
+    const [stage] = STAGES.find(([, test]) => test(stack));
+    byStage.set(stage, (byStage.get(stage) ?? 0) + ms);
   }
   const totalMs = [...selfMs.values()].reduce((sum, ms) => sum + ms, 0);
   const ranked = (map) =>
@@ -75,7 +102,8 @@ export function summarizeProfile(profile, top = 15) {
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, ms]) => ({ name, ms: Math.round(ms), share: Math.round((ms / totalMs) * 1000) / 10 }));
-  return { totalMs: Math.round(totalMs), functions: ranked(byFunction), places: ranked(byPlace), projectTotals: ranked(projectTotals) };
+  const stages = [...byStage].filter(([, ms]) => ms >= 0.5).map(([name, ms]) => ({ name, ms: Math.round(ms), share: Math.round((ms / totalMs) * 1000) / 10 }));
+  return { totalMs: Math.round(totalMs), stages, functions: ranked(byFunction), places: ranked(byPlace), projectTotals: ranked(projectTotals) };
 }
 
 /** Summarizes the `.cpuprofile` files Node wrote with `--cpu-prof` (one per thread) as one. */

@@ -3,7 +3,7 @@
  * run against its comparison, so that figures from a shared, noisy machine still mean something.
  *
  *   npm run bench                  full run
- *   npm run bench -- --quick       fewer repetitions, B1 without 4 MB (about two minutes on a quiet machine)
+ *   npm run bench -- --quick       fewer repetitions, no remark-parse at 4 MB (about 75 s on a quiet two-CPU machine)
  *   npm run bench -- --profile     also CPU profiles of the core (bench/inputs/profiles/) and its hot spots
  *   npm run bench -- --only B1,B3  some benchmarks only
  *   npm run bench -- --build       rebuild first (otherwise only when dist/ or out/ is missing)
