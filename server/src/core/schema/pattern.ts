@@ -13,7 +13,21 @@ export type CompiledPattern = { ok: true; pattern: AgentPattern } | { ok: false;
 
 const REQUIRED_GROUPS = ['agentId', 'role'];
 
+const compiledBySource = new Map<string, CompiledPattern>();
+
+/** Compiles a pattern once per distinct source: extraction asks for it on every check. */
 export function compileAgentPattern(source: string): CompiledPattern {
+  let compiled = compiledBySource.get(source);
+  if (!compiled) {
+    compiled = compileUncached(source);
+    // Patterns change only as someone edits a schema; a small bound keeps that from adding up.
+    if (compiledBySource.size >= 64) compiledBySource.clear();
+    compiledBySource.set(source, compiled);
+  }
+  return compiled;
+}
+
+function compileUncached(source: string): CompiledPattern {
   let compiled: RE2JS;
   try {
     compiled = RE2JS.compile(source);
