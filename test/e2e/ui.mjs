@@ -260,6 +260,25 @@ export async function treeRows(pane) {
   );
 }
 
+/**
+ * Expands the tree row labelled `label` at `level` and waits until it shows as expanded. A tree
+ * may be rebuilt under the pointer (the Outline re-renders when a symbol provider registers or the
+ * symbols refresh, restoring its default expansion), so a row still collapsed is clicked again,
+ * as a user would.
+ */
+export async function expandTreeRow(pane, label, level) {
+  const row = pane.locator(`.monaco-list-row[aria-level="${level}"]`).filter({ has: pane.page().locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+  await poll(
+    async () => {
+      const state = await row.first().getAttribute('aria-expanded', { timeout: UI_TIMEOUT });
+      if (state === 'false') await row.first().locator('.monaco-tl-twistie').click({ timeout: 2_000 }).catch(() => {}); // re-rendered mid-click: look again
+      return state;
+    },
+    (state) => state === 'true',
+    `${label} to expand`,
+  );
+}
+
 /** Tree rows nested by their level: `[{ label, description, children: […] }]`. */
 export function nestRows(rows) {
   const roots = [];

@@ -12,10 +12,11 @@ import {
   activeEditor,
   activeTab,
   createFile,
+  expandTreeRow,
   findingKeys,
   formatProblems,
-  nestRows,
   goToLine,
+  nestRows,
   openFile,
   parkMouse,
   poll,
@@ -187,8 +188,14 @@ describe('Tradecraft in a VS Code workbench', { timeout: 900_000 }, () => {
     await outline.locator('.pane-header .action-label[aria-label^="Collapse All"]').click();
     const topLevel = await poll(() => treeRows(outline), (rows) => CORPUS_SECTIONS.every((title) => rows.some((row) => row.level === 1 && row.label === title)), 'the six sections in the Outline');
     assert.deepEqual(topLevel.filter((row) => CORPUS_SECTIONS.includes(row.label)).map((row) => row.label), CORPUS_SECTIONS, 'the sections, in document order');
-    await outline.locator('.monaco-list-row[aria-level="1"]').filter({ has: page.locator('.label-name', { hasText: /^Forecast$/ }) }).locator('.monaco-tl-twistie').click();
-    const forecast = await poll(() => treeRows(outline), (rows) => rows.some((row) => row.level === 2 && row.label === 'Risk Scenario'), 'the scenarios under Forecast');
+    const forecast = await poll(
+      async () => {
+        await expandTreeRow(outline, 'Forecast', 1); // again if a refresh collapsed it since
+        return treeRows(outline);
+      },
+      (rows) => rows.some((row) => row.level === 2 && row.label === 'Risk Scenario'),
+      'the scenarios under Forecast',
+    );
     const underForecast = forecast.slice(forecast.findIndex((row) => row.label === 'Forecast') + 1).filter((row) => row.level === 2).map((row) => row.label);
     assert.deepEqual(underForecast.slice(0, 2), ['Most Likely', 'Risk Scenario'], 'the two scenarios under Forecast');
 
