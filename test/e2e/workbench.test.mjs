@@ -111,11 +111,19 @@ async function activationTime() {
   return logTime(line);
 }
 
-/** When the language server process of this workbench started (Linux: from /proc), if it runs. */
-async function languageServerStart() {
+/** The language server processes of this workbench's extension (Linux: from /proc). */
+async function languageServerPids() {
+  const pids = [];
   for (const pid of (await readdir('/proc')).filter((entry) => /^\d+$/.test(entry))) {
     const commandLine = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (!commandLine.includes(workbench.profile.extensions) || !commandLine.includes('server.js')) continue;
+    if (commandLine.includes(workbench.profile.extensions) && commandLine.includes('server.js')) pids.push(Number(pid));
+  }
+  return pids;
+}
+
+/** When the language server process of this workbench started (Linux: from /proc), if it runs. */
+async function languageServerStart() {
+  for (const pid of await languageServerPids()) {
     // Field 22 of /proc/PID/stat: start time in clock ticks after boot; /proc/uptime: seconds since boot.
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
     const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
@@ -330,5 +338,29 @@ describe('Tradecraft in a VS Code workbench', { timeout: 900_000 }, () => {
     assert.ok(findingKeys(forEdit).includes(`scenario-missing-field@${trigger - 1}`), 'the edit removes a required field');
     await waitForProblems(page, (problems) => findingKeys(problems).join() === findingKeys(forEdit).join(), `the findings after the edit:\n${formatProblems(forEdit)}`);
     assert.deepEqual(findingKeys(await readProblems(page)), findingKeys(forEdit));
+  }));
+  test('7. the language server dies: the client starts a new one and the diagnostics come back', STEP, scenario(() => workbench, async () => {
+    const name = 'crash.assessment.md';
+    const [server, ...others] = await languageServerPids();
+    assert.ok(server && others.length === 0, 'one language server runs for the workbench');
+
+    await showProblems(page, name);
+    await createFile(page, name);
+    const before = 'Restart check';
+    await typeInEditor(page, before);
+    const forBefore = await cliFindings(name, before);
+    await waitForProblems(page, (problems) => findingKeys(problems).join() === findingKeys(forBefore).join(), `the findings before the crash:\n${formatProblems(forBefore)}`);
+
+    process.kill(server, 'SIGKILL');
+    const [restarted] = await poll(languageServerPids, (pids) => pids.length === 1 && pids[0] !== server, 'a new language server process');
+    assert.notEqual(restarted, server);
+
+    // The new server checks the open document and follows the typing again.
+    const after = `${before}: the talks will certainly fail`;
+    await typeInEditor(page, after.slice(before.length));
+    const forAfter = await cliFindings(name, after);
+    assert.ok(findingKeys(forAfter).includes('likelihood-absolute@1'), 'the typing adds a finding');
+    await waitForProblems(page, (problems) => findingKeys(problems).join() === findingKeys(forAfter).join(), `the findings after the restart:\n${formatProblems(forAfter)}`);
+    assert.deepEqual(await languageServerPids(), [restarted], 'the restarted server keeps running');
   }));
 });
