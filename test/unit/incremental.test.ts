@@ -33,10 +33,11 @@ const editArb = fc.record({
   insert: fc.oneof(lineArb.map((line) => `\n${line}`), fc.constantFrom('`', '\n', '\n\n', '<!--', '-->', '```', 'x', '> ', '---\n', '\r\n')),
 });
 
-test('incremental parsing equals a full parse over random edit sequences', () => {
+/** Random documents and edit sequences: after each step the parser gives what a full parse gives. */
+function assertMatchesFullParse(makeParser: () => IncrementalParser): void {
   fc.assert(
     fc.property(documentArb, fc.array(editArb, { maxLength: 12 }), fc.boolean(), (initial, edits, crlf) => {
-      const parser = new IncrementalParser();
+      const parser = makeParser();
       let text = crlf ? initial.replace(/\n/g, '\r\n') : initial;
       assert.deepEqual(comparable(parser.parse(text)), comparable(parseWholeDocument(text)));
       for (const edit of edits) {
@@ -47,6 +48,10 @@ test('incremental parsing equals a full parse over random edit sequences', () =>
     }),
     { numRuns: 400 },
   );
+}
+
+test('incremental parsing equals a full parse over random edit sequences', () => {
+  assertMatchesFullParse(() => new IncrementalParser());
 });
 
 test('incremental parsing of the corpus document with front matter and a BOM equals a full parse', () => {
@@ -63,4 +68,16 @@ test('4,000 quote blocks are parsed chunk by chunk, each one read', () => {
   const text = Array.from({ length: 4000 }, (_, i) => `> quote ${i}`).join('\n\n');
   const parsed = new IncrementalParser().parse(text);
   assert.equal(parsed.lines.filter((line) => line.kind === 'text').length, 4000);
+});
+
+test('long lists split before top-level bullets parse exactly as a whole, over random edit sequences', () => {
+  // Split before every bullet item the rule allows, so the random documents exercise each such split.
+  assertMatchesFullParse(() => new IncrementalParser({ splitListsAfter: 0 }));
+});
+
+test('a long nested list with no blank line is parsed in pieces, exactly as a whole', () => {
+  const items = Array.from({ length: 900 }, (_, i) => `- Indicator ${i}: *watch* \`flag-${i}\` at https://example.com/${i}\n  - detail ${i}\n    lazy line ${i}`);
+  const text = `# Indicators\n\n${items.join('\n')}\n`;
+  assert.ok(text.length > 20 * 2 * 1024, 'long enough to be split many times');
+  assert.deepEqual(comparable(new IncrementalParser().parse(text)), comparable(parseWholeDocument(text)));
 });

@@ -76,10 +76,19 @@ export function parseWholeDocument(text: string): ParsedDocument {
  */
 export class IncrementalParser {
   private cache = new Map<string, ChunkParse>();
+  private readonly splitListsAfter: number;
+
+  /**
+   * `splitListsAfter`: a chunk longer than this (UTF-16 units) is also split before a top-level
+   * bullet item (see `candidateBoundaries`); tests set it low to prove those splits exact.
+   */
+  constructor(options: { splitListsAfter?: number } = {}) {
+    this.splitListsAfter = options.splitListsAfter ?? LIST_SPLIT_AFTER;
+  }
 
   parse(text: string): ParsedDocument {
     const source = new SourceText(text);
-    const boundaries = candidateBoundaries(source);
+    const boundaries = candidateBoundaries(source, this.splitListsAfter);
     const lineStart = (line: number) => (line < source.lines.length ? source.lines[line]!.start : text.length);
     const used = new Map<string, ChunkParse>();
     const chunks: { line: number; offset: number; parse: ChunkParse }[] = [];
@@ -109,8 +118,26 @@ export class IncrementalParser {
   }
 }
 
-/** Lines a chunk may start on: after a blank line, unindented, outside front matter, fences and HTML comments. */
-function candidateBoundaries(source: SourceText): number[] {
+/**
+ * micromark's cost also grows with the square of a list's length when no blank line separates its
+ * items (a 100 KB list with sub-items takes half a minute in one piece), so a chunk longer than
+ * this is split before a top-level bullet item too. Lists cost least in pieces of about this size.
+ */
+const LIST_SPLIT_AFTER = 2 * 1024;
+// A bullet item with content (so never a thematic break like `- - -`); it ends any paragraph,
+// table or quote before it, and nothing before it can continue into it.
+const TOP_LEVEL_BULLET = /^[-*+][ \t]+\S/;
+const THEMATIC_BREAK = /^(?:[-*_][ \t]*){3,}$/;
+// A line that may open an HTML block or a table: both may run on to the next blank line.
+const MAY_RUN_TO_BLANK = /^\s*(?:>\s*|[-*+]\s+|\d{1,9}[.)]\s+)*<|\|/;
+
+/**
+ * Lines a chunk may start on: after a blank line, unindented, outside front matter, fences and HTML
+ * comments; and, once a chunk is longer than `splitListsAfter`, before a top-level bullet item
+ * that follows a line of text, outside HTML blocks and tables. Either way the parse of the lines
+ * before cannot change the parse of the lines after.
+ */
+function candidateBoundaries(source: SourceText, splitListsAfter: number): number[] {
   const boundaries = [0];
   const lines = source.lines;
   let index = 0;
@@ -122,8 +149,15 @@ function candidateBoundaries(source: SourceText): number[] {
   let fence: { char: string; length: number } | undefined;
   let inComment = false;
   let lastContent = '';
-  for (index++; index < lines.length; index++) {
+  let mayRunToBlank = false;
+  // The first line (or the front matter's closing line) opens no chunk but may open a fence or a block.
+  const firstLine = index;
+  for (; index < lines.length; index++) {
     const text = lines[index]!.text;
+    // Read on every line, even in a comment or fence: an HTML block may hold both.
+    const inHtmlOrTable = mayRunToBlank;
+    if (text.trim() === '') mayRunToBlank = false;
+    else if (MAY_RUN_TO_BLANK.test(text)) mayRunToBlank = true;
     if (fence) {
       const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(text);
       if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) fence = undefined;
@@ -146,8 +180,14 @@ function candidateBoundaries(source: SourceText): number[] {
       if (text.trim() !== '') lastContent = text;
       continue;
     }
+    if (index === firstLine) {
+      lastContent = text;
+      continue;
+    }
+    const afterBlank = lines[index - 1]!.text.trim() === '';
     // After indented code micromark reads the next block differently than at a document's start.
-    if (lines[index - 1]!.text.trim() === '' && !/^(?: {4}|\t)/.test(lastContent)) boundaries.push(index);
+    if (afterBlank && !/^(?: {4}|\t)/.test(lastContent)) boundaries.push(index);
+    else if (!afterBlank && !inHtmlOrTable && lines[index]!.start - lines[boundaries.at(-1)!]!.start > splitListsAfter && TOP_LEVEL_BULLET.test(text) && !THEMATIC_BREAK.test(text)) boundaries.push(index);
     lastContent = text;
   }
   return boundaries;
