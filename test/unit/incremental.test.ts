@@ -20,7 +20,7 @@ const comparable = (parsed: ParsedDocument) => ({
 const LINE_VOCABULARY = [
   '', '', '', '   ', 'Plain prose with `code` and <!-- note -->.', '📍 Current Situation: Calm', 'Bottom line: It holds.',
   '- item', '  - nested item', '1) Numbered lead', '2. second', '    indented code', '```', '```js', '~~~', '````',
-  '  ```', '<!--', '-->', '<!-- one line -->', '<div>', '</div>', '<script>', '</script>', '> quote', '>', '---', '===',
+  '  ```', '<!--', '-->', '<!-- one line -->', '<div>', '</div>', '<script>', '</script>', '<pre>', '<?php', '?>', '<!DOCTYPE html>', '<![CDATA[', ']]>', '> <style>', '> quote', '>', '> - quoted item', '>     quoted code', '>   continued', '> > nested', '---', '===',
   '# Heading', '## Forecast', '| a | b |', '|---|---|', '| 1 | 2 |', 'title: x', '...', 'Lazy continuation line',
   '[ref]: https://example.com', 'See https://example.com now.', '**Key Judgments**', 'US-01, US Agent', '\t- tabbed', '* star',
 ];
@@ -70,9 +70,9 @@ test('4,000 quote blocks are parsed chunk by chunk, each one read', () => {
   assert.equal(parsed.lines.filter((line) => line.kind === 'text').length, 4000);
 });
 
-test('long lists split before top-level bullets parse exactly as a whole, over random edit sequences', () => {
-  // Split before every bullet item the rule allows, so the random documents exercise each such split.
-  assertMatchesFullParse(() => new IncrementalParser({ splitListsAfter: 0 }));
+test('long lists and quotes split into pieces parse exactly as a whole, over random edit sequences', () => {
+  // Split at every bullet item and quote paragraph the rule allows, so the random documents exercise each such split.
+  assertMatchesFullParse(() => new IncrementalParser({ splitLongChunksAfter: 0 }));
 });
 
 test('a long nested list with no blank line is parsed in pieces, exactly as a whole', () => {
@@ -80,4 +80,23 @@ test('a long nested list with no blank line is parsed in pieces, exactly as a wh
   const text = `# Indicators\n\n${items.join('\n')}\n`;
   assert.ok(text.length > 20 * 2 * 1024, 'long enough to be split many times');
   assert.deepEqual(comparable(new IncrementalParser().parse(text)), comparable(parseWholeDocument(text)));
+});
+
+test('hostile shapes cost a bounded number of parses: unclosed raw HTML, long lists, one edit', () => {
+  // An unclosed <script> swallows the rest of the document: found before parsing, it is one parse, not one per paragraph.
+  const paragraphs = Array.from({ length: 2000 }, (_, i) => `Paragraph ${i}.`).join('\n\n');
+  for (const opener of ['<script>', '<pre class="x">', '<?php', '<!DOCTYPE html', '<![CDATA[']) {
+    const parser = new IncrementalParser();
+    const text = `# Notes\n\n${opener}\n\n${paragraphs}\n`;
+    assert.deepEqual(comparable(parser.parse(text)), comparable(parseWholeDocument(text)), opener);
+    assert.ok(parser.lastParse.parses <= 2, `${opener}: ${parser.lastParse.parses} parses`);
+  }
+
+  // A 900-item list with no blank line falls into pieces, and one edit re-parses one of them.
+  const list = Array.from({ length: 900 }, (_, i) => `- Indicator ${i}\n  - detail ${i}`).join('\n');
+  const parser = new IncrementalParser();
+  parser.parse(list);
+  assert.ok(parser.lastParse.chunks > 10, `${parser.lastParse.chunks} chunks`);
+  parser.parse(list.replace('Indicator 450', 'Indicator 450b'));
+  assert.equal(parser.lastParse.parses, 1);
 });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { applySafeFixes, builtinSchema, lintText, MAX_NESTING_DEPTH, type Finding } from '../../server/src/core/index.js';
+import { applySafeFixes, builtinSchema, lintText, MAX_BLOCK_LINES, MAX_NESTING_DEPTH, type Finding } from '../../server/src/core/index.js';
 import { corpusDocument } from '../support/paths.js';
 
 const schema = builtinSchema();
@@ -92,4 +92,23 @@ test('oversized and binary documents are declined with one finding', () => {
   const huge = corpus.repeat(Math.ceil((6 * 1024 * 1024) / corpus.length));
   assert.deepEqual(lintText(huge, { schema }).findings.map((f) => f.rule), ['document-skipped']);
   assert.deepEqual(lintText('PK\u0003\u0004\u0000binary', { schema }).findings.map((f) => f.rule), ['document-skipped']);
+});
+
+test('a block of thousands of lines with no blank line is declined; code, raw HTML, lists and paragraphs are not', () => {
+  const lines = (count: number, line: (i: number) => string) => Array.from({ length: count }, (_, i) => line(i)).join('\n');
+  const paragraph = lines(MAX_BLOCK_LINES + 1, (i) => `line ${i} of one paragraph`);
+  const { findings } = lintText(`# Notes\n\n${paragraph}\n`, { schema });
+  assert.deepEqual(findings.map((f) => f.rule), ['document-skipped']);
+  assert.match(findings[0]!.message, new RegExp(`lines 3–${MAX_BLOCK_LINES + 3} are one block of ${MAX_BLOCK_LINES + 1} lines .*limit is ${MAX_BLOCK_LINES}`));
+
+  const checked = {
+    'a fenced log': `\`\`\`\n${paragraph}\n\`\`\``,
+    'raw HTML': `<pre>\n${paragraph}\n</pre>`,
+    'a list with sub-items': lines(MAX_BLOCK_LINES, (i) => `- item ${i}\n  - detail ${i}`),
+    'paragraphs': lines(MAX_BLOCK_LINES * 2, (i) => (i % 2 ? '' : `Paragraph ${i}.`)),
+    'the longest block allowed': lines(MAX_BLOCK_LINES, (i) => `line ${i}`),
+  };
+  for (const [shape, text] of Object.entries(checked)) {
+    assert.ok(!lintText(text, { schema }).findings.some((f) => f.rule === 'document-skipped'), shape);
+  }
 });

@@ -1,13 +1,25 @@
 /**
  * Inputs the engine declines to check, decided before parsing: Markdown parsing is superlinear in
- * nesting depth and costs about a second per megabyte, and a frozen editor is worse than a clear
- * note saying why a document was not checked.
+ * nesting depth and in the length of one block, and costs about a second per megabyte, and a
+ * frozen editor is worse than a clear note saying why a document was not checked.
  */
 
 /** About five times the longest assessment we have seen; the benchmarks' 4 MB document fits. */
 export const MAX_DOCUMENT_LENGTH = 5 * 1024 * 1024;
 /** Block quotes and lists nested deeper than this are not writing, and slow the parser quadratically. */
 export const MAX_NESTING_DEPTH = 40;
+
+/**
+ * The most lines of Markdown (outside code and raw HTML) one parse may take. micromark's cost grows
+ * faster than the length of a paragraph or quote of thousands of lines; the parser splits long
+ * lists and quotes, so only such a block, with no blank line in 5,000 lines, runs into this.
+ */
+export const MAX_BLOCK_LINES = 5000;
+
+/** Lines are 0-based, inclusive. */
+export function blockTooLongReason(firstLine: number, lastLine: number, lineCount: number): string {
+  return `lines ${firstLine + 1}–${lastLine + 1} are one block of ${lineCount} lines with no blank line to split it (the limit is ${MAX_BLOCK_LINES}): add blank lines between its paragraphs`;
+}
 
 /** Why a document is not checked, or undefined when it is fine. */
 export function reasonToSkip(text: string): string | undefined {

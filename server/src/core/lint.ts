@@ -6,7 +6,7 @@ import { annotateLikelihood } from './estimative/index.js';
 import { compareFindings, type Finding, type Fix, type Severity, type SeveritySetting } from './findings.js';
 import { extractAssessment } from './model/extract.js';
 import type { Assessment } from './model/types.js';
-import { parseMarkdown, type IncrementalParser, type ParsedDocument } from './parse.js';
+import { opaqueDocument, parseMarkdown, type IncrementalParser, type ParsedDocument } from './parse.js';
 import { reasonToSkip } from './limits.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import type { FixDraft, Rule, RuleContext } from './rules/rule.js';
@@ -48,8 +48,10 @@ export function lintText(text: string, options: LintOptions): LintResult {
  */
 export function lintDocument(text: string, options: LintOptions & { parser?: IncrementalParser | undefined }): LintResult {
   const skipReason = reasonToSkip(text);
-  if (skipReason) return runRules(unparsedDocument(text), emptyAssessment(), options, skipReason, ENGINE_RULES);
-  return lintParsed(options.parser ? options.parser.parse(text) : parseMarkdown(text), options);
+  if (skipReason) return runRules(opaqueDocument(new SourceText(text)), emptyAssessment(), options, skipReason, ENGINE_RULES);
+  const parsed = options.parser ? options.parser.parse(text) : parseMarkdown(text);
+  if (parsed.declined) return runRules(parsed, emptyAssessment(), options, parsed.declined, ENGINE_RULES);
+  return lintParsed(parsed, options);
 }
 
 export function lintParsed(parsed: ParsedDocument, options: LintOptions): LintResult {
@@ -96,12 +98,6 @@ function runRules(parsed: ParsedDocument, model: Assessment, options: LintOption
   }
   findings.sort(compareFindings);
   return { parsed, model, findings };
-}
-
-/** A document that was not parsed: every line counts as opaque, so nothing is read from it. */
-function unparsedDocument(text: string): ParsedDocument {
-  const source = new SourceText(text);
-  return { source, lines: source.lines.map((line) => ({ ...line, kind: 'code' as const })), nonProse: [], comments: [] };
 }
 
 function emptyAssessment(): Assessment {

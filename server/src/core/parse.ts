@@ -12,6 +12,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { blockTooLongReason, MAX_BLOCK_LINES } from './limits.js';
 import { SourceText, type Line, type Span } from './text.js';
 
 export type LineKind = 'blank' | 'text' | 'heading' | 'setext-underline' | 'code' | 'html' | 'frontmatter' | 'table' | 'thematic-break';
@@ -37,6 +38,8 @@ export interface ParsedDocument {
   nonProse: Span[];
   /** HTML comments (block or inline), for disable directives. In document order. */
   comments: Comment[];
+  /** Why the parser declined the document (a block too long to parse in bounded time); its lines are then all opaque. */
+  declined?: string;
 }
 
 /** What parsing one chunk yields, relative to the chunk's first line and offset. */
@@ -76,36 +79,54 @@ export function parseWholeDocument(text: string): ParsedDocument {
  */
 export class IncrementalParser {
   private cache = new Map<string, ChunkParse>();
-  private readonly splitListsAfter: number;
+  private readonly splitLongChunksAfter: number;
+  /** What the last `parse` did: the chunks the document fell into, and how many micromark parses it ran. */
+  lastParse = { chunks: 0, parses: 0 };
 
   /**
-   * `splitListsAfter`: a chunk longer than this (UTF-16 units) is also split before a top-level
-   * bullet item (see `candidateBoundaries`); tests set it low to prove those splits exact.
+   * `splitLongChunksAfter`: a chunk longer than this (UTF-16 units) is also split where a heading, a list item
+   * or a quote paragraph starts (see `candidateBoundaries`); tests set it low to prove those splits exact.
    */
-  constructor(options: { splitListsAfter?: number } = {}) {
-    this.splitListsAfter = options.splitListsAfter ?? LIST_SPLIT_AFTER;
+  constructor(options: { splitLongChunksAfter?: number } = {}) {
+    this.splitLongChunksAfter = options.splitLongChunksAfter ?? LONG_CHUNK;
   }
 
   parse(text: string): ParsedDocument {
     const source = new SourceText(text);
-    const boundaries = candidateBoundaries(source, this.splitListsAfter);
+    const { boundaries, longestBlock } = candidateBoundaries(source, this.splitLongChunksAfter);
+    if (longestBlock.lines > MAX_BLOCK_LINES) {
+      this.cache.clear();
+      this.lastParse = { chunks: 0, parses: 0 };
+      const firstLine = boundaries[longestBlock.chunk]!;
+      let endLine = (boundaries[longestBlock.chunk + 1] ?? source.lines.length) - 1;
+      while (endLine > firstLine && source.lines[endLine]!.text.trim() === '') endLine--;
+      return { ...opaqueDocument(source), declined: blockTooLongReason(firstLine, endLine, longestBlock.lines) };
+    }
     const lineStart = (line: number) => (line < source.lines.length ? source.lines[line]!.start : text.length);
     const used = new Map<string, ChunkParse>();
     const chunks: { line: number; offset: number; parse: ChunkParse }[] = [];
+    let parses = 0;
+    const parseNew = (chunkText: string, atStart: boolean) => {
+      parses++;
+      return parseChunk(chunkText, atStart);
+    };
     let first = 0;
     while (first < boundaries.length) {
       let next = first + 1;
+      let step = 1;
       for (;;) {
         const startLine = boundaries[first]!;
         const endOffset = next < boundaries.length ? lineStart(boundaries[next]!) : text.length;
         const offset = lineStart(startLine);
         const chunkText = text.slice(offset, endOffset);
         const key = (startLine === 0 ? 'F' : 'N') + chunkText;
-        const parse = used.get(key) ?? this.cache.get(key) ?? parseChunk(chunkText, startLine === 0);
+        const parse = used.get(key) ?? this.cache.get(key) ?? parseNew(chunkText, startLine === 0);
         used.set(key, parse);
-        // An unclosed fence or HTML block would swallow the following chunks: parse them together.
+        // An unclosed fence or HTML block would swallow the following chunks: parse them together,
+        // taking twice as many each time so a block that never closes costs a few parses, not one per chunk.
         if (parse.openEnded && next < boundaries.length) {
-          next++;
+          step *= 2;
+          next = Math.min(first + step, boundaries.length);
           continue;
         }
         chunks.push({ line: startLine, offset, parse });
@@ -114,31 +135,66 @@ export class IncrementalParser {
       first = next;
     }
     this.cache = used;
+    this.lastParse = { chunks: chunks.length, parses };
     return assemble(source, chunks);
   }
 }
 
 /**
- * micromark's cost also grows with the square of a list's length when no blank line separates its
- * items (a 100 KB list with sub-items takes half a minute in one piece), so a chunk longer than
- * this is split before a top-level bullet item too. Lists cost least in pieces of about this size.
+ * micromark's cost also grows with the square of a list's or a quote's length when no blank line
+ * separates its parts (a 100 KB list with sub-items takes half a minute in one piece), so a chunk
+ * longer than this is also split where a heading, a list item or a quote's paragraph starts (see
+ * `candidateBoundaries`). Lists cost least in pieces of about this size.
  */
-const LIST_SPLIT_AFTER = 2 * 1024;
+const LONG_CHUNK = 2 * 1024;
 // A bullet item with content (so never a thematic break like `- - -`); it ends any paragraph,
 // table or quote before it, and nothing before it can continue into it.
 const TOP_LEVEL_BULLET = /^[-*+][ \t]+\S/;
 const THEMATIC_BREAK = /^(?:[-*_][ \t]*){3,}$/;
+// An unindented ATX heading: it ends any paragraph, list or quote before it, and holds one line.
+const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+// A quote line after an empty one (`>`), unindented so it cannot continue a list item of the quote.
+const EMPTY_QUOTE_LINE = /^>[ \t]*$/;
+const QUOTE_PARAGRAPH_START = /^> ?[^\s>]/;
 // A line that may open an HTML block or a table: both may run on to the next blank line.
 const MAY_RUN_TO_BLANK = /^\s*(?:>\s*|[-*+]\s+|\d{1,9}[.)]\s+)*<|\|/;
 
+// HTML blocks that run on across blank lines until their end marker (CommonMark's kinds 1, 3, 4
+// and 5; comments, kind 2, are followed on their own as they may also open inside a paragraph).
+const CONTAINER_PREFIX = String.raw`^(?:\s*(?:>\s*|[-*+]\s+|\d{1,9}[.)]\s+))*\s*`;
+const RAW_HTML_BLOCKS: readonly { open: RegExp; close: RegExp }[] = [
+  { open: new RegExp(`${CONTAINER_PREFIX}<(?:script|pre|style|textarea)(?=[\\s>]|$)`, 'i'), close: /<\/(?:script|pre|style|textarea)>/i },
+  { open: new RegExp(`${CONTAINER_PREFIX}<\\?`), close: /\?>/ },
+  { open: new RegExp(`${CONTAINER_PREFIX}<![A-Za-z]`), close: />/ },
+  { open: new RegExp(`${CONTAINER_PREFIX}<!\\[CDATA\\[`), close: /\]\]>/ },
+];
+
+/** The end marker of a raw HTML block this line opens and does not close, if it opens one. */
+function openedRawHtmlEnd(text: string): RegExp | undefined {
+  if (!text.includes('<')) return undefined;
+  for (const block of RAW_HTML_BLOCKS) {
+    const open = block.open.exec(text);
+    if (open) return block.close.test(text.slice(open[0].length)) ? undefined : block.close;
+  }
+  return undefined;
+}
+
 /**
- * Lines a chunk may start on: after a blank line, unindented, outside front matter, fences and HTML
- * comments; and, once a chunk is longer than `splitListsAfter`, before a top-level bullet item
- * that follows a line of text, outside HTML blocks and tables. Either way the parse of the lines
- * before cannot change the parse of the lines after.
+ * Lines a chunk may start on: after a blank line, unindented, outside front matter, fences, raw
+ * HTML and comments; and, once a chunk is longer than `splitLongChunksAfter`, before a heading, a
+ * top-level bullet item or a quote's paragraph (see `startsLongChunkPiece`) that follows a line of
+ * text, outside HTML blocks and tables. Either way the parse of the lines before cannot change the
+ * parse of the lines after. Also measures the longest chunk in lines of Markdown (see limits.ts).
  */
-function candidateBoundaries(source: SourceText, splitListsAfter: number): number[] {
+function candidateBoundaries(source: SourceText, splitLongChunksAfter: number): { boundaries: number[]; longestBlock: LongestBlock } {
   const boundaries = [0];
+  // Lines of Markdown (not code, raw HTML or comments) in the chunk so far, and the most in any chunk.
+  let markdownLines = 0;
+  const longestBlock: LongestBlock = { chunk: 0, lines: 0 };
+  const countLine = () => {
+    markdownLines++;
+    if (markdownLines > longestBlock.lines) Object.assign(longestBlock, { chunk: boundaries.length - 1, lines: markdownLines });
+  };
   const lines = source.lines;
   let index = 0;
   if (/^---\s*$/.test(lines[0]?.text ?? '')) {
@@ -148,6 +204,7 @@ function candidateBoundaries(source: SourceText, splitListsAfter: number): numbe
   }
   let fence: { char: string; length: number } | undefined;
   let inComment = false;
+  let rawHtmlEnd: RegExp | undefined;
   let lastContent = '';
   let mayRunToBlank = false;
   // The first line (or the front matter's closing line) opens no chunk but may open a fence or a block.
@@ -167,6 +224,10 @@ function candidateBoundaries(source: SourceText, splitListsAfter: number): numbe
       if (text.includes('-->')) inComment = false;
       continue;
     }
+    if (rawHtmlEnd) {
+      if (rawHtmlEnd.test(text)) rawHtmlEnd = undefined;
+      continue;
+    }
     const open = /^\s*(?:>\s*|[-*+]\s+|\d{1,9}[.)]\s+)*(`{3,}|~{3,})/.exec(text);
     if (open) {
       fence = { char: open[1]![0]!, length: open[1]!.length };
@@ -176,21 +237,44 @@ function candidateBoundaries(source: SourceText, splitListsAfter: number): numbe
       inComment = true;
       continue;
     }
+    rawHtmlEnd = openedRawHtmlEnd(text);
+    if (rawHtmlEnd) continue;
     if (text === '' || /^\s/.test(text)) {
-      if (text.trim() !== '') lastContent = text;
+      if (text.trim() !== '') {
+        lastContent = text;
+        countLine();
+      }
       continue;
     }
-    if (index === firstLine) {
-      lastContent = text;
-      continue;
+    if (index > firstLine) {
+      const afterBlank = lines[index - 1]!.text.trim() === '';
+      // After indented code micromark reads the next block differently than at a document's start.
+      const split =
+        afterBlank
+          ? !/^(?: {4}|\t)/.test(lastContent)
+          : !inHtmlOrTable && lines[index]!.start - lines[boundaries.at(-1)!]!.start > splitLongChunksAfter && startsLongChunkPiece(text, lines[index - 1]!.text);
+      if (split) {
+        boundaries.push(index);
+        markdownLines = 0;
+      }
     }
-    const afterBlank = lines[index - 1]!.text.trim() === '';
-    // After indented code micromark reads the next block differently than at a document's start.
-    if (afterBlank && !/^(?: {4}|\t)/.test(lastContent)) boundaries.push(index);
-    else if (!afterBlank && !inHtmlOrTable && lines[index]!.start - lines[boundaries.at(-1)!]!.start > splitListsAfter && TOP_LEVEL_BULLET.test(text) && !THEMATIC_BREAK.test(text)) boundaries.push(index);
+    countLine();
     lastContent = text;
   }
-  return boundaries;
+  return { boundaries, longestBlock };
+}
+
+interface LongestBlock {
+  /** Index of the chunk (in `boundaries`). */
+  chunk: number;
+  lines: number;
+}
+
+/** Where a long chunk may split: an ATX heading, a top-level bullet item, or a quote's paragraph after an empty quote line. */
+function startsLongChunkPiece(text: string, previous: string): boolean {
+  if (ATX_HEADING.test(text)) return true;
+  if (TOP_LEVEL_BULLET.test(text)) return !THEMATIC_BREAK.test(text);
+  return QUOTE_PARAGRAPH_START.test(text) && EMPTY_QUOTE_LINE.test(previous);
 }
 
 function parseChunk(text: string, allowFrontMatter: boolean): ChunkParse {
@@ -275,6 +359,11 @@ function parseChunk(text: string, allowFrontMatter: boolean): ChunkParse {
   const parse: ChunkParse = { kinds, depths, nonProse, comments, openEnded };
   if (frontMatter) parse.frontMatter = frontMatter;
   return parse;
+}
+
+/** A document read as nothing but opaque lines (as if all code), for text the engine declines. */
+export function opaqueDocument(source: SourceText): ParsedDocument {
+  return { source, lines: source.lines.map((line) => ({ ...line, kind: 'code' as const })), nonProse: [], comments: [] };
 }
 
 function countLines(text: string): number {

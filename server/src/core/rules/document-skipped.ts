@@ -1,10 +1,10 @@
 import type { Rule } from './rule.js';
 
-/** The document was not checked: too large, binary, or nested too deeply to parse in bounded time. */
+/** The document was not checked: too large, binary, nested too deeply, or one block too long to parse in bounded time. */
 export const documentSkipped: Rule = {
   id: 'document-skipped',
   family: 'engine',
-  description: 'The document was not checked: too large, binary, or nested too deeply.',
+  description: 'The document was not checked: too large, binary, nested too deeply, or one block too long.',
   defaultSeverity: 'info',
   safeFix: false,
   check({ skipReason: reason, source, report }) {
