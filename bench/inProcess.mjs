@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { builtinSchema, IncrementalParser, lintParsed, parseMarkdown } from '../out/server/src/core/index.js';
 import { keystrokeOffsets, keystrokes } from './edits.mjs';
+import { hostileGrowth } from './hostile.mjs';
 import { interleaved, leastSquares, median, round, timeOnce } from './measure.mjs';
 import { profileCall, summarizeProfile } from './profile.mjs';
 
@@ -18,9 +19,10 @@ const MB = 1024 * 1024;
 
 /**
  * @typedef {{ quick: boolean, files: Record<string, string>, singleFile: boolean, keystrokes: boolean, profileDir?: string }} Options
- *   files: the 100kb, 1mb and 4mb documents and the corpus document; singleFile: B1; keystrokes: the keystroke path
+ *   files: the 100kb, 1mb and 4mb documents and the corpus document; singleFile: B1; keystrokes: the keystroke path;
+ *   hostile: growth on hostile shapes (bench/hostile.mjs)
  */
-const options = /** @type {Options} */ (JSON.parse(process.argv[2] ?? '{}'));
+const options = /** @type {Options & { hostile?: boolean }} */ (JSON.parse(process.argv[2] ?? '{}'));
 const schema = builtinSchema();
 /**
  * A copy of the schema for each full lint: the core keeps per-schema caches (actor matches by line
@@ -32,6 +34,7 @@ const bareRemark = unified().use(remarkParse);
 const result = {};
 if (options.singleFile) result.singleFile = singleFile();
 if (options.keystrokes) result.keystroke = keystroke();
+if (options.hostile) result.hostile = hostileGrowth({ quick: options.quick, schema });
 if (options.profileDir) result.profiles = await profiles(options.profileDir);
 process.stdout.write(JSON.stringify(result));
 

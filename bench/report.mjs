@@ -64,6 +64,16 @@ export function tableRows(results) {
     verdict(b5.peakRssMB <= 300),
   ]);
   rows.push(['B6', 'extension activation → first diagnostics in a real workbench', 'not measured here', 'reported by the e2e run', '—', '—']);
+  row('Hostile', results.hostile, (hostile) => {
+    const declined = Object.entries(hostile.shapes).filter(([, shape]) => shape.declined).map(([name]) => name);
+    return [
+      `lint of ${Object.keys(hostile.shapes).length} hostile shapes at ${hostile.sizes.smallKB} and ${hostile.sizes.largeKB} KB: worst growth of time per KB`,
+      `${times(hostile.worst.growth)} (${hostile.worst.shape}: ${ms(hostile.worst.smallMs)} → ${ms(hostile.worst.largeMs)})`,
+      declined.length ? `declined (document-skipped): ${declined.join(', ')}` : '—',
+      `linear (≤ ${LINEAR_TOLERANCE}×)`,
+      verdict(hostile.worst.growth <= LINEAR_TOLERANCE),
+    ];
+  });
   return rows;
 }
 

@@ -19,7 +19,7 @@ const comparable = (parsed: ParsedDocument) => ({
 // Lines that stress block boundaries: fences, HTML, lists, quotes, setext underlines, tables, front matter.
 const LINE_VOCABULARY = [
   '', '', '', '   ', 'Plain prose with `code` and <!-- note -->.', '📍 Current Situation: Calm', 'Bottom line: It holds.',
-  '- item', '  - nested item', '1) Numbered lead', '2. second', '    indented code', '```', '```js', '~~~', '````',
+  '- item', '  - nested item', '1) Numbered lead', '2. second', '1. first', '3. third', '5) fifth', '   indented text', '1.', '    indented code', '```', '```js', '~~~', '````',
   '  ```', '<!--', '-->', '<!-- one line -->', '<div>', '</div>', '<script>', '</script>', '<pre>', '<?php', '?>', '<!DOCTYPE html>', '<![CDATA[', ']]>', '> <style>', '> quote', '>', '> - quoted item', '>     quoted code', '>   continued', '> > nested', '---', '===',
   '# Heading', '## Forecast', '| a | b |', '|---|---|', '| 1 | 2 |', 'title: x', '...', 'Lazy continuation line',
   '[ref]: https://example.com', 'See https://example.com now.', '**Key Judgments**', 'US-01, US Agent', '\t- tabbed', '* star',
@@ -73,6 +73,14 @@ test('4,000 quote blocks are parsed chunk by chunk, each one read', () => {
 test('long lists and quotes split into pieces parse exactly as a whole, over random edit sequences', () => {
   // Split at every bullet item and quote paragraph the rule allows, so the random documents exercise each such split.
   assertMatchesFullParse(() => new IncrementalParser({ splitLongChunksAfter: 0 }));
+});
+
+test('a numbered line that may continue a paragraph is never a split point', () => {
+  // `5. a` after text continues the paragraph, and a `===` below makes it all a heading.
+  const cases = ['foo\n5. a\n6. b\nbar\n===', 'foo\n2. a\n3. b\nbar\n---', 'foo\n   x\n2. b\nbar\n===', '- x\n2. b\n3. c\n===', 'foo\n1. a\n2. b\nbar\n===', '1. a\n\n2. b\n3. c\n==='];
+  for (const text of cases) {
+    assert.deepEqual(comparable(new IncrementalParser({ splitLongChunksAfter: 0 }).parse(text)), comparable(parseWholeDocument(text)), JSON.stringify(text));
+  }
 });
 
 test('a long nested list with no blank line is parsed in pieces, exactly as a whole', () => {

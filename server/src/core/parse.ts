@@ -151,6 +151,8 @@ const LONG_CHUNK = 2 * 1024;
 // table or quote before it, and nothing before it can continue into it.
 const TOP_LEVEL_BULLET = /^[-*+][ \t]+\S/;
 const THEMATIC_BREAK = /^(?:[-*_][ \t]*){3,}$/;
+// A numbered item with content and no table cell in it.
+const TOP_LEVEL_NUMBERED = /^(\d{1,9})[.)][ \t]+[^\s|][^|]*$/;
 // An unindented ATX heading: it ends any paragraph, list or quote before it, and holds one line.
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 // A quote line after an empty one (`>`), unindented so it cannot continue a list item of the quote.
@@ -207,12 +209,14 @@ function candidateBoundaries(source: SourceText, splitLongChunksAfter: number): 
   let rawHtmlEnd: RegExp | undefined;
   let lastContent = '';
   let mayRunToBlank = false;
+  const numberedList = new NumberedListState();
   // The first line (or the front matter's closing line) opens no chunk but may open a fence or a block.
   const firstLine = index;
   for (; index < lines.length; index++) {
     const text = lines[index]!.text;
     // Read on every line, even in a comment or fence: an HTML block may hold both.
     const inHtmlOrTable = mayRunToBlank;
+    const numberedItem = numberedList.next(text, index > 0 && lines[index - 1]!.text.trim() === '');
     if (text.trim() === '') mayRunToBlank = false;
     else if (MAY_RUN_TO_BLANK.test(text)) mayRunToBlank = true;
     if (fence) {
@@ -252,7 +256,7 @@ function candidateBoundaries(source: SourceText, splitLongChunksAfter: number): 
       const split =
         afterBlank
           ? !/^(?: {4}|\t)/.test(lastContent)
-          : !inHtmlOrTable && lines[index]!.start - lines[boundaries.at(-1)!]!.start > splitLongChunksAfter && startsLongChunkPiece(text, lines[index - 1]!.text);
+          : !inHtmlOrTable && lines[index]!.start - lines[boundaries.at(-1)!]!.start > splitLongChunksAfter && startsLongChunkPiece(text, lines[index - 1]!.text, numberedItem);
       if (split) {
         boundaries.push(index);
         markdownLines = 0;
@@ -270,11 +274,37 @@ interface LongestBlock {
   lines: number;
 }
 
-/** Where a long chunk may split: an ATX heading, a top-level bullet item, or a quote's paragraph after an empty quote line. */
-function startsLongChunkPiece(text: string, previous: string): boolean {
+/**
+ * Where a long chunk may split: an ATX heading, a top-level bullet item, a quote's paragraph after
+ * an empty quote line, or a numbered item that surely starts an item (see `NumberedListState`).
+ */
+function startsLongChunkPiece(text: string, previous: string, numberedItem: boolean): boolean {
   if (ATX_HEADING.test(text)) return true;
   if (TOP_LEVEL_BULLET.test(text)) return !THEMATIC_BREAK.test(text);
+  if (numberedItem) return true;
   return QUOTE_PARAGRAPH_START.test(text) && EMPTY_QUOTE_LINE.test(previous);
+}
+
+/**
+ * Whether the lines so far are surely inside a numbered list, so that the next numbered line starts
+ * an item. A numbered line may also continue a paragraph (`5. a` after text, which a `===` below
+ * would make a heading), unless it is numbered 1, follows a blank line, or follows an item's lines.
+ */
+class NumberedListState {
+  private inList = false;
+
+  /** Reads the next line; says whether it is a numbered line that surely starts a list item. */
+  next(text: string, afterBlank: boolean): boolean {
+    const numbered = TOP_LEVEL_NUMBERED.exec(text);
+    if (numbered) {
+      const startsItem = this.inList || afterBlank || Number(numbered[1]) === 1;
+      this.inList = startsItem;
+      return startsItem;
+    }
+    // Indented lines and blank lines stay in the item; any other line may have left the list.
+    if (text.trim() !== '' && !/^[ \t]/.test(text)) this.inList = false;
+    return false;
+  }
 }
 
 function parseChunk(text: string, allowFrontMatter: boolean): ChunkParse {
