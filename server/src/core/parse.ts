@@ -40,6 +40,23 @@ export interface ParsedDocument {
   comments: Comment[];
   /** Why the parser declined the document (a block too long to parse in bounded time); its lines are then all opaque. */
   declined?: string;
+  /** The chunks the document was parsed in, in order: lines, offsets, and the text that keys each one's parse. */
+  chunks?: ParsedChunk[];
+  /**
+   * Caches that later stages keep per chunk, from one parse of an edited document to the next
+   * (see `IncrementalParser`'s `keepDerived`): each stage keys its own by an object of its own.
+   */
+  derived?: WeakMap<object, unknown>;
+}
+
+export interface ParsedChunk {
+  firstLine: number;
+  /** The line after the chunk's last. */
+  endLine: number;
+  offset: number;
+  endOffset: number;
+  /** The chunk's text, and whether it starts the document (where front matter may stand). */
+  key: string;
 }
 
 /** What parsing one chunk yields, relative to the chunk's first line and offset. */
@@ -69,7 +86,7 @@ export function parseMarkdown(text: string): ParsedDocument {
 export function parseWholeDocument(text: string): ParsedDocument {
   const source = new SourceText(text);
   const start = source.hasBom ? 1 : 0;
-  return assemble(source, [{ line: 0, offset: start, parse: parseChunk(text.slice(start), true) }]);
+  return assemble(source, [{ line: 0, offset: start, parse: parseChunk(text.slice(start), true), key: `F${text.slice(start)}` }]);
 }
 
 /**
@@ -84,11 +101,16 @@ export class IncrementalParser {
   lastParse = { chunks: 0, parses: 0 };
 
   /**
+   * `keepDerived`: hand on a cache with each parse, for later stages to keep per-chunk results in.
    * `splitLongChunksAfter`: a chunk longer than this (UTF-16 units) is also split where a heading, a list item
    * or a quote paragraph starts (see `candidateBoundaries`); tests set it low to prove those splits exact.
    */
-  constructor(options: { splitLongChunksAfter?: number } = {}) {
+  /** Handed on with every parse when `keepDerived` is set (an editor's document), so later stages can reuse per-chunk work. */
+  private readonly derived: WeakMap<object, unknown> | undefined;
+
+  constructor(options: { splitLongChunksAfter?: number; keepDerived?: boolean } = {}) {
     this.splitLongChunksAfter = options.splitLongChunksAfter ?? LONG_CHUNK;
+    if (options.keepDerived) this.derived = new WeakMap();
   }
 
   parse(text: string): ParsedDocument {
@@ -104,7 +126,7 @@ export class IncrementalParser {
     }
     const lineStart = (line: number) => (line < source.lines.length ? source.lines[line]!.start : text.length);
     const used = new Map<string, ChunkParse>();
-    const chunks: { line: number; offset: number; parse: ChunkParse }[] = [];
+    const chunks: AssembledChunk[] = [];
     let parses = 0;
     const parseNew = (chunkText: string, atStart: boolean) => {
       parses++;
@@ -129,14 +151,16 @@ export class IncrementalParser {
           next = Math.min(first + step, boundaries.length);
           continue;
         }
-        chunks.push({ line: startLine, offset, parse });
+        chunks.push({ line: startLine, offset, parse, key });
         break;
       }
       first = next;
     }
     this.cache = used;
     this.lastParse = { chunks: chunks.length, parses };
-    return assemble(source, chunks);
+    const parsed = assemble(source, chunks);
+    if (this.derived) parsed.derived = this.derived;
+    return parsed;
   }
 }
 
@@ -405,7 +429,14 @@ function countLines(text: string): number {
   return count;
 }
 
-function assemble(source: SourceText, chunks: { line: number; offset: number; parse: ChunkParse }[]): ParsedDocument {
+interface AssembledChunk {
+  line: number;
+  offset: number;
+  parse: ChunkParse;
+  key: string;
+}
+
+function assemble(source: SourceText, chunks: AssembledChunk[]): ParsedDocument {
   const lines: ClassifiedLine[] = new Array<ClassifiedLine>(source.lines.length);
   const nonProse: Span[] = [];
   const comments: Comment[] = [];
@@ -425,5 +456,11 @@ function assemble(source: SourceText, chunks: { line: number; offset: number; pa
   });
   nonProse.sort((a, b) => a.start - b.start);
   comments.sort((a, b) => a.span.start - b.span.start);
-  return frontMatter ? { source, lines, frontMatter, nonProse, comments } : { source, lines, nonProse, comments };
+  const parsedChunks = chunks.map((chunk, index): ParsedChunk => {
+    const next = chunks[index + 1];
+    return { firstLine: chunk.line, endLine: next ? next.line : source.lines.length, offset: chunk.offset, endOffset: next ? next.offset : source.text.length, key: chunk.key };
+  });
+  const parsed: ParsedDocument = { source, lines, nonProse, comments, chunks: parsedChunks };
+  if (frontMatter) parsed.frontMatter = frontMatter;
+  return parsed;
 }

@@ -93,7 +93,7 @@ export class Analyzer {
   analysisFor(document: TextDocument): Promise<Analysis> {
     const cached = this.open.get(document.uri);
     if (cached && cached.version === document.version && cached.generation === this.generation) return cached.analysis;
-    const parser = cached?.parser ?? new IncrementalParser();
+    const parser = cached?.parser ?? new IncrementalParser({ keepDerived: true });
     const analysis = this.analyse({ uri: document.uri, text: document.getText(), languageId: document.languageId, parser });
     this.open.set(document.uri, { version: document.version, generation: this.generation, analysis, parser });
     return analysis;

@@ -17,6 +17,7 @@ import type { Schema } from '../schema/types.js';
 import { normaliseName } from '../model/headerText.js';
 import type { Span } from '../text.js';
 import { PhraseTrie, isHyphen, nextWord, previousWord, sameRun, type PhraseEntry } from './phrases.js';
+import { scanByChunks, type PartScan } from './chunks.js';
 import { tokenizeProse, type ProseTokens } from './tokens.js';
 import { ABSOLUTE_WORDINGS, EPISTEMIC_VERBS, PROBABILITY_WORDINGS, type AbsoluteWording, type ProbabilityWording } from './wordings.js';
 import { BUILTIN_YARDSTICKS, complementBand, yardstickFor, type Band, type Yardstick, type YardstickTerm } from './yardsticks.js';
@@ -152,10 +153,15 @@ export function estimativeScan(parsed: ParsedDocument, schema: Schema): Estimati
   }
   let scan = bySchema.get(schema);
   if (!scan) {
-    scan = new Scanner(parsed, schema).run();
+    scan = parsed.derived && (parsed.chunks?.length ?? 0) > 1 ? scanByChunks(parsed, schema, scanPart) : new Scanner(parsed, schema).run();
     bySchema.set(schema, scan);
   }
   return scan;
+}
+
+function scanPart(part: ParsedDocument, schema: Schema, quotationLines: ReadonlySet<number>): PartScan {
+  const scanner = new Scanner(part, schema, quotationLines);
+  return { scan: scanner.run(), ...scanner.counts() };
 }
 
 /**
@@ -186,12 +192,22 @@ class Scanner {
   private readonly percentagesByLastToken = new Map<number, Percentage>();
   private readonly source: string;
 
-  constructor(private readonly parsed: ParsedDocument, schema: Schema) {
-    this.tokens = tokenizeProse(parsed);
+  constructor(
+    private readonly parsed: ParsedDocument,
+    schema: Schema,
+    quotationLines?: ReadonlySet<number>,
+  ) {
+    this.tokens = tokenizeProse(parsed, quotationLines);
     this.yardstick = yardstickFor(schema);
     this.trie = trieFor(this.yardstick);
     this.labels = schema.scenarios.labels.map((label) => normaliseName(label).split(' ')).sort((a, b) => b.length - a.length);
     this.source = parsed.source.text;
+  }
+
+  /** How many tokens and sentences the text held. */
+  counts(): { tokens: number; sentences: number } {
+    const { tokens } = this;
+    return { tokens: tokens.count, sentences: tokens.sentenceCount };
   }
 
   run(): EstimativeScan {

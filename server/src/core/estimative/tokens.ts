@@ -37,6 +37,8 @@ const SPACE = /\s/u;
 /** The token stream; token `i` is read through the accessors. Out-of-range indices read as nothing. */
 export class ProseTokens {
   count = 0;
+  /** Sentences numbered, with or without tokens (the next text's sentences are numbered after them). */
+  sentenceCount = 0;
   private kinds = new Uint8Array(1024);
   private flags = new Uint8Array(1024);
   private starts = new Int32Array(1024);
@@ -123,10 +125,10 @@ export class ProseTokens {
   }
 }
 
-export function tokenizeProse(parsed: ParsedDocument): ProseTokens {
+/** `quotationLines`: the lines of blockquotes that quote someone, when the caller knows them better (see `quotationBlockquoteLines`). */
+export function tokenizeProse(parsed: ParsedDocument, quotationLines: ReadonlySet<number> = quotationBlockquoteLines(parsed.lines)): ProseTokens {
   const text = parsed.source.text;
   const tokens = new ProseTokens();
-  const quotationLines = quotationBlockquoteLines(parsed.lines);
   let sentence = -1;
   let segmentIndex = -1;
   let previousLine: ClassifiedLine | undefined;
@@ -207,6 +209,7 @@ export function tokenizeProse(parsed: ParsedDocument): ProseTokens {
       if (kind === SYMBOL && SENTENCE_END.has(written) && !isAbbreviationDot(tokens, text, position, end)) sentenceEndPending = true;
     }
   }
+  tokens.sentenceCount = sentence + 1;
   return tokens;
 }
 
@@ -282,7 +285,7 @@ function breaksAfter(line: ClassifiedLine, content: string): boolean {
  * Lines of blockquotes that quote someone: the quote opens with a quotation mark or ends with
  * an attribution line (`— Foreign Minister`). Other blockquotes (call-outs) are the author's prose.
  */
-function quotationBlockquoteLines(lines: readonly ClassifiedLine[]): Set<number> {
+export function quotationBlockquoteLines(lines: readonly ClassifiedLine[]): Set<number> {
   const quoted = new Set<number>();
   let block: ClassifiedLine[] = [];
   const flush = () => {

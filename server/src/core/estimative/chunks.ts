@@ -1,0 +1,130 @@
+/**
+ * The estimative scan of a document being edited, chunk by chunk. Sentences never run across the
+ * parser's chunks (each chunk starts a block: after a blank line, or at a heading or list item),
+ * so a chunk's scan depends only on its own text and on which of its lines quote someone (decided
+ * by the whole blockquote, which may span chunks). After an edit, every unchanged chunk's scan is
+ * reused, moved to where the chunk now stands; only the changed chunk is scanned again.
+ */
+import type { ParsedChunk, ParsedDocument } from '../parse.js';
+import type { Schema } from '../schema/types.js';
+import { SourceText, type Span } from '../text.js';
+import type { ConfidenceStatement, EstimativeMention, EstimativeScan, Percentage } from './scan.js';
+import { quotationBlockquoteLines } from './tokens.js';
+import { yardstickFor } from './yardsticks.js';
+
+/** A part's scan, and how many tokens and sentences it numbered (to number the next part's after them). */
+export interface PartScan {
+  scan: EstimativeScan;
+  tokens: number;
+  sentences: number;
+}
+
+type ScanPart = (part: ParsedDocument, schema: Schema, quotationLines: ReadonlySet<number>) => PartScan;
+
+/** This stage's key in `ParsedDocument.derived`: per schema, the scans of the chunks of the last parse. */
+const CACHE_KEY = {};
+
+export function scanByChunks(parsed: ParsedDocument, schema: Schema, scanPart: ScanPart): EstimativeScan {
+  const chunks = parsed.chunks!;
+  const bySchema = cachesOf(parsed.derived!);
+  const previous = bySchema.get(schema) ?? new Map<string, PartScan>();
+  const used = new Map<string, PartScan>();
+  const quoted = quotationBlockquoteLines(parsed.lines);
+
+  const whole: EstimativeScan = { yardstick: yardstickFor(schema), mentions: [], percentages: [], confidence: [], rowDisclaimers: [] };
+  let tokenBase = 0;
+  let sentenceBase = 0;
+  for (const chunk of chunks) {
+    const quotedHere = [...linesBetween(quoted, chunk.firstLine, chunk.endLine)].map((line) => line - chunk.firstLine);
+    const key = `${quotedHere.join(',')}\u0000${chunk.key}`;
+    const part = used.get(key) ?? previous.get(key) ?? scanPart(chunkDocument(parsed, chunk), schema, new Set(quotedHere));
+    used.set(key, part);
+    append(whole, part.scan, { offset: chunk.offset, line: chunk.firstLine, token: tokenBase, sentence: sentenceBase });
+    tokenBase += part.tokens;
+    sentenceBase += part.sentences;
+  }
+  bySchema.set(schema, used);
+  return whole;
+}
+
+function cachesOf(derived: WeakMap<object, unknown>): WeakMap<Schema, Map<string, PartScan>> {
+  let caches = derived.get(CACHE_KEY) as WeakMap<Schema, Map<string, PartScan>> | undefined;
+  if (!caches) {
+    caches = new WeakMap();
+    derived.set(CACHE_KEY, caches);
+  }
+  return caches;
+}
+
+function* linesBetween(lines: ReadonlySet<number>, first: number, end: number): Iterable<number> {
+  if (lines.size === 0) return;
+  for (let line = first; line < end; line++) if (lines.has(line)) yield line;
+}
+
+/** The chunk as a document of its own: its text, its lines' kinds, its inline code and URLs. */
+function chunkDocument(parsed: ParsedDocument, chunk: ParsedChunk): ParsedDocument {
+  const source = new SourceText(parsed.source.text.slice(chunk.offset, chunk.endOffset));
+  const lines = [];
+  for (let line = chunk.firstLine; line < chunk.endLine; line++) {
+    const { kind, depth } = parsed.lines[line]!;
+    const local = source.lines[line - chunk.firstLine]!;
+    lines.push(depth === undefined ? { ...local, kind } : { ...local, kind, depth });
+  }
+  const nonProse: Span[] = [];
+  for (const span of parsed.nonProse) if (span.start >= chunk.offset && span.end <= chunk.endOffset) nonProse.push(shift(span, -chunk.offset));
+  return { source, lines, nonProse, comments: [] };
+}
+
+interface Shift {
+  offset: number;
+  line: number;
+  token: number;
+  sentence: number;
+}
+
+/** Appends a part's findings to the whole, moved by `by`: fresh objects, as the part's are cached. */
+function append(whole: EstimativeScan, part: EstimativeScan, by: Shift): void {
+  const percentages = new Map<Percentage, Percentage>();
+  const mentions = new Map<EstimativeMention, EstimativeMention>();
+  const movePercentage = (percentage: Percentage): Percentage => {
+    let moved = percentages.get(percentage);
+    if (!moved) {
+      moved = {
+        ...percentage,
+        span: shift(percentage.span, by.offset),
+        line: percentage.line + by.line,
+        sentence: percentage.sentence + by.sentence,
+        firstToken: percentage.firstToken + by.token,
+        lastToken: percentage.lastToken + by.token,
+      };
+      percentages.set(percentage, moved);
+    }
+    return moved;
+  };
+  for (const mention of part.mentions) {
+    const moved = { ...mention, span: shift(mention.span, by.offset), sentence: mention.sentence + by.sentence, firstToken: mention.firstToken + by.token, lastToken: mention.lastToken + by.token };
+    if ('percentage' in moved && moved.percentage) moved.percentage = movePercentage(moved.percentage);
+    mentions.set(mention, moved);
+    whole.mentions.push(moved);
+  }
+  for (const percentage of part.percentages) whole.percentages.push(movePercentage(percentage));
+  // A percentage written with a term points back at it.
+  for (const [original, moved] of percentages) {
+    if (original.attachedTo) moved.attachedTo = mentions.get(original.attachedTo) as Percentage['attachedTo'];
+  }
+  for (const statement of part.confidence) whole.confidence.push(moveStatement(statement, by));
+  for (const span of part.rowDisclaimers) whole.rowDisclaimers.push(shift(span, by.offset));
+}
+
+function moveStatement(statement: ConfidenceStatement, by: Shift): ConfidenceStatement {
+  return {
+    ...statement,
+    span: shift(statement.span, by.offset),
+    sentence: statement.sentence + by.sentence,
+    levels: statement.levels.map((level) => ({ ...level, span: shift(level.span, by.offset) })),
+  };
+}
+
+function shift(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
