@@ -429,6 +429,8 @@ function countLines(text: string): number {
   return count;
 }
 
+const NOT_BLANK = /\S/;
+
 interface AssembledChunk {
   line: number;
   offset: number;
@@ -445,10 +447,11 @@ function assemble(source: SourceText, chunks: AssembledChunk[]): ParsedDocument 
   chunks.forEach((chunk, index) => {
     const endLine = index + 1 < chunks.length ? chunks[index + 1]!.line : source.lines.length;
     for (let line = chunk.line; line < endLine; line++) {
-      const base = source.lines[line]!;
-      const kind = chunk.parse.kinds[line - chunk.line] ?? (base.text.trim() === '' ? 'blank' : 'text');
+      const { index, start, end, text } = source.lines[line]!;
+      const kind = chunk.parse.kinds[line - chunk.line] ?? (NOT_BLANK.test(text) ? 'text' : 'blank');
       const depth = chunk.parse.depths.get(line - chunk.line);
-      lines[line] = depth === undefined ? { ...base, kind } : { ...base, kind, depth };
+      // Literals rather than spreads: a large document has tens of thousands of lines, rebuilt on every keystroke.
+      lines[line] = depth === undefined ? { index, start, end, text, kind } : { index, start, end, text, kind, depth };
     }
     for (const span of chunk.parse.nonProse) nonProse.push(shift(span, chunk.offset));
     for (const comment of chunk.parse.comments) comments.push({ value: comment.value, span: shift(comment.span, chunk.offset) });
