@@ -24,10 +24,22 @@ export function keystrokeOffsets(text, count) {
   return offsets;
 }
 
-/** The texts after typing `x` at each offset and deleting it again: two keystrokes per place. */
+/**
+ * The texts after typing `x` at each offset and deleting it again: two keystrokes per place. Each
+ * also carries the change as an editor sends it to a server that syncs incrementally.
+ */
 export function* keystrokes(text, offsets) {
   for (const offset of offsets) {
-    yield { offset, kind: 'type', text: `${text.slice(0, offset)}x${text.slice(offset)}` };
-    yield { offset, kind: 'delete', text };
+    const at = positionAt(text, offset);
+    yield { offset, kind: 'type', text: `${text.slice(0, offset)}x${text.slice(offset)}`, change: { range: { start: at, end: at }, text: 'x' } };
+    yield { offset, kind: 'delete', text, change: { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' } };
   }
+}
+
+/** The LSP position (line, UTF-16 column) of an offset, for LF text. */
+function positionAt(text, offset) {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let line = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  return { line, character: offset - lineStart };
 }

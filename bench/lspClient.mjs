@@ -64,13 +64,16 @@ export class BenchClient {
     return performance.now() - start;
   }
 
-  /** Milliseconds from sending didChange (the whole text, as the server syncs in full) to the diagnostics of that version. */
-  async change(uri, text) {
+  /**
+   * Milliseconds from sending didChange to the diagnostics of that version. `edit`: a keystroke of
+   * bench/edits.mjs, sent as its range change (as editors do; the server syncs incrementally).
+   */
+  async change(uri, edit) {
     const version = (this.#versions.get(uri) ?? 1) + 1;
     this.#versions.set(uri, version);
     const published = this.#diagnosticsFor(uri, version);
     const start = performance.now();
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [edit.change] });
     await published;
     return performance.now() - start;
   }

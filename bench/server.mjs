@@ -34,7 +34,7 @@ async function largeDocument(client, file, quick) {
   const firstOpenMs = await client.open(uri, text);
   const places = quick ? 3 : 7;
   const [warmup, ...edits] = [...keystrokes(text, keystrokeOffsets(text, places + 1))].reduce(pairs, []);
-  for (const edit of warmup) await client.change(uri, edit.text);
+  for (const edit of warmup) await client.change(uri, edit);
   const keystrokeMs = [];
   const fullMs = [];
   for (const [index, pair] of edits.entries()) {
@@ -42,7 +42,7 @@ async function largeDocument(client, file, quick) {
     const copy = uri.replace(/\.assessment\.md$/, `.copy-${index}.assessment.md`);
     fullMs.push(await client.open(copy, text));
     await client.close(copy);
-    for (const edit of pair) keystrokeMs.push(await client.change(uri, edit.text));
+    for (const edit of pair) keystrokeMs.push(await client.change(uri, edit));
   }
   const incremental = median(keystrokeMs);
   const full = median(fullMs);
@@ -64,9 +64,9 @@ async function corpusDocument(client, file, quick) {
   const places = quick ? 10 : 30;
   const all = [...keystrokes(text, keystrokeOffsets(text, places))];
   // One pass to warm up, one measured.
-  for (const edit of all) await client.change(uri, edit.text);
+  for (const edit of all) await client.change(uri, edit);
   const keystrokeMs = [];
-  for (const edit of all) keystrokeMs.push(await client.change(uri, edit.text));
+  for (const edit of all) keystrokeMs.push(await client.change(uri, edit));
   await client.close(uri);
   return {
     medianMs: round(median(keystrokeMs), 2),

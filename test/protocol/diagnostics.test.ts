@@ -56,6 +56,28 @@ test('didChange re-validates, and only the newest version is published', TIMEOUT
   assert.equal(versions.at(-1), 3);
 });
 
+test('incremental changes (ranges, as editors send them) are applied in order and checked', TIMEOUT, async () => {
+  const filePath = path.join(folder, 'ranges.assessment.md');
+  const uri = uriOf(filePath);
+  const opened = client.nextDiagnostics(uri);
+  await client.open(uri, CORPUS_TEXT);
+  await opened;
+
+  // Delete the last three lines (the sign-off), then type a sentence at the start of line 2.
+  const lines = CORPUS_TEXT.split('\n');
+  const last = lines.length - 1;
+  const edited = client.nextDiagnostics(uri, (params) => params.version === 2);
+  await client.changeRanges(uri, [
+    { range: { start: { line: last - 3, character: lines[last - 3]!.length }, end: { line: last, character: lines[last]!.length } }, text: '' },
+    { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'It will certainly rain. ' },
+  ]);
+  const expectedText = [...lines.slice(0, 1), `It will certainly rain. ${lines[1]}`, ...lines.slice(2, last - 2)].join('\n');
+  const findings = engineFindings(expectedText, filePath, folder);
+  assert.ok(findings.some((finding) => finding.rule === 'signoff-missing'));
+  assert.ok(findings.some((finding) => finding.rule === 'likelihood-absolute' && finding.range.start.line === 1));
+  assert.deepEqual((await edited).diagnostics, expectedDiagnostics(findings, uri));
+});
+
 test('Markdown that is not an assessment is left alone; one that stops being an assessment is cleared', TIMEOUT, async () => {
   const notesUri = uriOf(path.join(folder, 'notes.md'));
   const draftPath = path.join(folder, 'draft.md');

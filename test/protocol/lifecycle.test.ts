@@ -23,7 +23,7 @@ after(async () => {
 test('initialize announces the server capabilities (push client)', () => {
   assert.deepEqual(client.initializeResult, {
     capabilities: {
-      textDocumentSync: { openClose: true, change: 1, save: { includeText: false } },
+      textDocumentSync: { openClose: true, change: 2, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.tradecraft'] },
       completionProvider: { triggerCharacters: [' ', ','] },
       hoverProvider: true,

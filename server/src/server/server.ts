@@ -76,7 +76,7 @@ export function startServer(connection: Connection): void {
 
 function serverCapabilities(pull: boolean): ServerCapabilities {
   const capabilities: ServerCapabilities = {
-    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Full, save: { includeText: false } },
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
     completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
     hoverProvider: true,
