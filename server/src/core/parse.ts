@@ -55,8 +55,8 @@ export interface ParsedChunk {
   endLine: number;
   offset: number;
   endOffset: number;
-  /** The chunk's text, and whether it starts the document (where front matter may stand). */
-  key: string;
+  /** The chunk's text, which keys its parse (with whether it is the first chunk, where front matter may stand). */
+  text: string;
 }
 
 /** What parsing one chunk yields, relative to the chunk's first line and offset. */
@@ -86,7 +86,7 @@ export function parseMarkdown(text: string): ParsedDocument {
 export function parseWholeDocument(text: string): ParsedDocument {
   const source = new SourceText(text);
   const start = source.hasBom ? 1 : 0;
-  return assemble(source, [{ line: 0, offset: start, parse: parseChunk(text.slice(start), true), key: `F${text.slice(start)}` }]);
+  return assemble(source, [{ line: 0, offset: start, parse: parseChunk(text.slice(start), true), text: text.slice(start) }]);
 }
 
 /**
@@ -96,6 +96,7 @@ export function parseWholeDocument(text: string): ParsedDocument {
  */
 export class IncrementalParser {
   private cache = new Map<string, ChunkParse>();
+  private firstChunk: { text: string; parse: ChunkParse } | undefined;
   private readonly splitLongChunksAfter: number;
   /** What the last `parse` did: the chunks the document fell into, and how many micromark parses it ran. */
   lastParse = { chunks: 0, parses: 0 };
@@ -118,6 +119,7 @@ export class IncrementalParser {
     const { boundaries, longestBlock } = candidateBoundaries(source, this.splitLongChunksAfter);
     if (longestBlock.lines > MAX_BLOCK_LINES) {
       this.cache.clear();
+      this.firstChunk = undefined;
       this.lastParse = { chunks: 0, parses: 0 };
       const firstLine = boundaries[longestBlock.chunk]!;
       let endLine = (boundaries[longestBlock.chunk + 1] ?? source.lines.length) - 1;
@@ -125,7 +127,11 @@ export class IncrementalParser {
       return { ...opaqueDocument(source), declined: blockTooLongReason(firstLine, endLine, longestBlock.lines) };
     }
     const lineStart = (line: number) => (line < source.lines.length ? source.lines[line]!.start : text.length);
+    // Chunks are keyed by their text; the first chunk (where front matter may stand) on its own.
     const used = new Map<string, ChunkParse>();
+    let usedFirst: { text: string; parse: ChunkParse } | undefined;
+    const known = (chunkText: string, atStart: boolean) =>
+      atStart ? (usedFirst?.text === chunkText ? usedFirst.parse : this.firstChunk?.text === chunkText ? this.firstChunk.parse : undefined) : (used.get(chunkText) ?? this.cache.get(chunkText));
     const chunks: AssembledChunk[] = [];
     let parses = 0;
     const parseNew = (chunkText: string, atStart: boolean) => {
@@ -141,9 +147,10 @@ export class IncrementalParser {
         const endOffset = next < boundaries.length ? lineStart(boundaries[next]!) : text.length;
         const offset = lineStart(startLine);
         const chunkText = text.slice(offset, endOffset);
-        const key = (startLine === 0 ? 'F' : 'N') + chunkText;
-        const parse = used.get(key) ?? this.cache.get(key) ?? parseNew(chunkText, startLine === 0);
-        used.set(key, parse);
+        const atStart = startLine === 0;
+        const parse = known(chunkText, atStart) ?? parseNew(chunkText, atStart);
+        if (atStart) usedFirst = { text: chunkText, parse };
+        else used.set(chunkText, parse);
         // An unclosed fence or HTML block would swallow the following chunks: parse them together,
         // taking twice as many each time so a block that never closes costs a few parses, not one per chunk.
         if (parse.openEnded && next < boundaries.length) {
@@ -151,12 +158,13 @@ export class IncrementalParser {
           next = Math.min(first + step, boundaries.length);
           continue;
         }
-        chunks.push({ line: startLine, offset, parse, key });
+        chunks.push({ line: startLine, offset, parse, text: chunkText });
         break;
       }
       first = next;
     }
     this.cache = used;
+    this.firstChunk = usedFirst;
     this.lastParse = { chunks: chunks.length, parses };
     const parsed = assemble(source, chunks);
     if (this.derived) parsed.derived = this.derived;
@@ -435,7 +443,7 @@ interface AssembledChunk {
   line: number;
   offset: number;
   parse: ChunkParse;
-  key: string;
+  text: string;
 }
 
 function assemble(source: SourceText, chunks: AssembledChunk[]): ParsedDocument {
@@ -461,7 +469,7 @@ function assemble(source: SourceText, chunks: AssembledChunk[]): ParsedDocument 
   comments.sort((a, b) => a.span.start - b.span.start);
   const parsedChunks = chunks.map((chunk, index): ParsedChunk => {
     const next = chunks[index + 1];
-    return { firstLine: chunk.line, endLine: next ? next.line : source.lines.length, offset: chunk.offset, endOffset: next ? next.offset : source.text.length, key: chunk.key };
+    return { firstLine: chunk.line, endLine: next ? next.line : source.lines.length, offset: chunk.offset, endOffset: next ? next.offset : source.text.length, text: chunk.text };
   });
   const parsed: ParsedDocument = { source, lines, nonProse, comments, chunks: parsedChunks };
   if (frontMatter) parsed.frontMatter = frontMatter;

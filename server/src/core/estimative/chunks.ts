@@ -36,7 +36,9 @@ export function scanByChunks(parsed: ParsedDocument, schema: Schema, scanPart: S
   let sentenceBase = 0;
   for (const chunk of chunks) {
     const quotedHere = [...linesBetween(quoted, chunk.firstLine, chunk.endLine)].map((line) => line - chunk.firstLine);
-    const key = `${quotedHere.join(',')}\u0000${chunk.key}`;
+    // Most chunks quote no one and are not the first: their text alone is the key (no copy of it).
+    // Text never holds NUL (such documents are not parsed), so the two kinds of key cannot meet.
+    const key = quotedHere.length === 0 && chunk.firstLine > 0 ? chunk.text : `${chunk.firstLine === 0 ? 'F' : 'N'}${quotedHere.join(',')}\u0000${chunk.text}`;
     const part = used.get(key) ?? previous.get(key) ?? scanPart(chunkDocument(parsed, chunk), schema, new Set(quotedHere));
     used.set(key, part);
     append(whole, part.scan, { offset: chunk.offset, line: chunk.firstLine, token: tokenBase, sentence: sentenceBase });
@@ -63,7 +65,7 @@ function* linesBetween(lines: ReadonlySet<number>, first: number, end: number): 
 
 /** The chunk as a document of its own: its text, its lines' kinds, its inline code and URLs. */
 function chunkDocument(parsed: ParsedDocument, chunk: ParsedChunk): ParsedDocument {
-  const source = new SourceText(parsed.source.text.slice(chunk.offset, chunk.endOffset));
+  const source = new SourceText(chunk.text);
   const lines = [];
   for (let line = chunk.firstLine; line < chunk.endLine; line++) {
     const { kind, depth } = parsed.lines[line]!;
