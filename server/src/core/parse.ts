@@ -176,9 +176,10 @@ export class IncrementalParser {
  * micromark's cost also grows with the square of a list's or a quote's length when no blank line
  * separates its parts (a 100 KB list with sub-items takes half a minute in one piece), so a chunk
  * longer than this is also split where a heading, a list item or a quote's paragraph starts (see
- * `candidateBoundaries`). Lists cost least in pieces of about this size.
+ * `candidateBoundaries`). Lists cost least in pieces of 1–2 KB; 1 KB keeps a keystroke in a chat
+ * export without blank lines (the corpus document) cheap.
  */
-const LONG_CHUNK = 2 * 1024;
+const LONG_CHUNK = 1024;
 // A bullet item with content (so never a thematic break like `- - -`); it ends any paragraph,
 // table or quote before it, and nothing before it can continue into it.
 const TOP_LEVEL_BULLET = /^[-*+][ \t]+\S/;

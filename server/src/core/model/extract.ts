@@ -32,9 +32,47 @@ export function extractAssessment(parsed: ParsedDocument, options: ExtractOption
   return new Extractor(parsed, options).run();
 }
 
+/** What the extraction looks names up in, derived from a schema once (a keystroke extracts again). */
+interface SchemaNames {
+  sectionNames: Map<string, SectionSpec>;
+  fieldNames: Map<string, FieldSpec>;
+  scenarioLabels: string[];
+  signOffPattern: AgentPattern | undefined;
+}
+
+const namesBySchema = new WeakMap<Schema, SchemaNames>();
+
+function schemaNames(schema: Schema): SchemaNames {
+  let names = namesBySchema.get(schema);
+  if (names) return names;
+  const sectionNames = new Map<string, SectionSpec>();
+  for (const spec of schema.sections) {
+    for (const name of [spec.title, ...spec.aliases]) {
+      const key = normaliseName(name);
+      if (!sectionNames.has(key)) sectionNames.set(key, spec);
+    }
+  }
+  const fieldNames = new Map<string, FieldSpec>();
+  for (const field of schema.scenarios.fields) {
+    for (const name of [field.title, ...field.aliases]) {
+      const key = normaliseName(name);
+      if (!fieldNames.has(key)) fieldNames.set(key, field);
+    }
+  }
+  const compiled = compileAgentPattern(schema.signOff.pattern);
+  names = {
+    sectionNames,
+    fieldNames,
+    scenarioLabels: schema.scenarios.labels.map(normaliseName).sort((a, b) => b.length - a.length),
+    signOffPattern: compiled.ok ? compiled.pattern : undefined,
+  };
+  namesBySchema.set(schema, names);
+  return names;
+}
+
 class Extractor {
-  private readonly sectionNames = new Map<string, SectionSpec>();
-  private readonly fieldNames = new Map<string, FieldSpec>();
+  private readonly sectionNames: Map<string, SectionSpec>;
+  private readonly fieldNames: Map<string, FieldSpec>;
   private readonly scenarioLabels: string[];
   private readonly signOffPattern: AgentPattern | undefined;
 
@@ -47,23 +85,11 @@ class Extractor {
   /** After a section-level heading that names no section, until the next section. */
   private outsideSections = false;
 
-  constructor(private readonly parsed: ParsedDocument, private readonly options: ExtractOptions) {
-    const { schema } = options;
-    for (const spec of schema.sections) {
-      for (const name of [spec.title, ...spec.aliases]) {
-        const key = normaliseName(name);
-        if (!this.sectionNames.has(key)) this.sectionNames.set(key, spec);
-      }
-    }
-    for (const field of schema.scenarios.fields) {
-      for (const name of [field.title, ...field.aliases]) {
-        const key = normaliseName(name);
-        if (!this.fieldNames.has(key)) this.fieldNames.set(key, field);
-      }
-    }
-    this.scenarioLabels = schema.scenarios.labels.map(normaliseName).sort((a, b) => b.length - a.length);
-    const compiled = compileAgentPattern(schema.signOff.pattern);
-    this.signOffPattern = compiled.ok ? compiled.pattern : undefined;
+  constructor(
+    private readonly parsed: ParsedDocument,
+    private readonly options: ExtractOptions,
+  ) {
+    ({ sectionNames: this.sectionNames, fieldNames: this.fieldNames, scenarioLabels: this.scenarioLabels, signOffPattern: this.signOffPattern } = schemaNames(options.schema));
   }
 
   run(): Assessment {
