@@ -456,11 +456,13 @@ function assemble(source: SourceText, chunks: AssembledChunk[]): ParsedDocument 
   chunks.forEach((chunk, index) => {
     const endLine = index + 1 < chunks.length ? chunks[index + 1]!.line : source.lines.length;
     for (let line = chunk.line; line < endLine; line++) {
-      const { index, start, end, text } = source.lines[line]!;
-      const kind = chunk.parse.kinds[line - chunk.line] ?? (NOT_BLANK.test(text) ? 'text' : 'blank');
+      // The source's own line objects take their kind: a large document has tens of thousands of
+      // lines, rebuilt on every keystroke, and this source text is this parse's alone.
+      const classified = source.lines[line] as ClassifiedLine;
+      classified.kind = chunk.parse.kinds[line - chunk.line] ?? (NOT_BLANK.test(classified.text) ? 'text' : 'blank');
       const depth = chunk.parse.depths.get(line - chunk.line);
-      // Literals rather than spreads: a large document has tens of thousands of lines, rebuilt on every keystroke.
-      lines[line] = depth === undefined ? { index, start, end, text, kind } : { index, start, end, text, kind, depth };
+      if (depth !== undefined) classified.depth = depth;
+      lines[line] = classified;
     }
     for (const span of chunk.parse.nonProse) nonProse.push(shift(span, chunk.offset));
     for (const comment of chunk.parse.comments) comments.push({ value: comment.value, span: shift(comment.span, chunk.offset) });

@@ -9,14 +9,24 @@ export interface ProseSegment {
   text: string;
 }
 
-/** Prose segments in document order; one line may yield several (split around inline code). */
-export function proseSegments(parsed: ParsedDocument): ProseSegment[] {
+/** Prose segments on lines with a number of two or more digits, where dates can stand. */
+export function proseWithNumbers(parsed: ParsedDocument): ProseSegment[] {
+  return proseSegments(parsed, (text) => TWO_DIGITS.test(text));
+}
+
+const TWO_DIGITS = /\d\d/;
+
+/**
+ * Prose segments in document order; one line may yield several (split around inline code).
+ * `keepLine` skips lines whose text cannot hold what the caller looks for.
+ */
+export function proseSegments(parsed: ParsedDocument, keepLine?: (text: string) => boolean): ProseSegment[] {
   const segments: ProseSegment[] = [];
   const { nonProse } = parsed;
   const sorted = [...nonProse].sort((a, b) => a.start - b.start);
   let next = 0;
   for (const line of parsed.lines) {
-    if (line.kind !== 'text' && line.kind !== 'heading' && line.kind !== 'table') continue;
+    if ((line.kind !== 'text' && line.kind !== 'heading' && line.kind !== 'table') || (keepLine && !keepLine(line.text))) continue;
     let cursor = line.start;
     while (next < sorted.length && sorted[next]!.end <= line.start) next++;
     for (let k = next; k < sorted.length && sorted[k]!.start < line.end; k++) {

@@ -35,7 +35,7 @@ export function scanByChunks(parsed: ParsedDocument, schema: Schema, scanPart: S
   let tokenBase = 0;
   let sentenceBase = 0;
   for (const chunk of chunks) {
-    const quotedHere = [...linesBetween(quoted, chunk.firstLine, chunk.endLine)].map((line) => line - chunk.firstLine);
+    const quotedHere = quoted.size === 0 ? NONE : linesBetween(quoted, chunk.firstLine, chunk.endLine);
     // Most chunks quote no one and are not the first: their text alone is the key (no copy of it).
     // Text never holds NUL (such documents are not parsed), so the two kinds of key cannot meet.
     const key = quotedHere.length === 0 && chunk.firstLine > 0 ? chunk.text : `${chunk.firstLine === 0 ? 'F' : 'N'}${quotedHere.join(',')}\u0000${chunk.text}`;
@@ -58,9 +58,13 @@ function cachesOf(derived: WeakMap<object, unknown>): WeakMap<Schema, Map<string
   return caches;
 }
 
-function* linesBetween(lines: ReadonlySet<number>, first: number, end: number): Iterable<number> {
-  if (lines.size === 0) return;
-  for (let line = first; line < end; line++) if (lines.has(line)) yield line;
+const NONE: readonly number[] = [];
+
+/** The lines of `lines` from `first` to before `end`, counted from `first`. */
+function linesBetween(lines: ReadonlySet<number>, first: number, end: number): number[] {
+  const found = [];
+  for (let line = first; line < end; line++) if (lines.has(line)) found.push(line - first);
+  return found;
 }
 
 /** The chunk as a document of its own: its text, its lines' kinds, its inline code and URLs. */

@@ -1,4 +1,4 @@
-import { proseSegments } from '../prose.js';
+import { proseWithNumbers } from '../prose.js';
 import type { Rule } from './rule.js';
 
 // 03/04/26, 3.4.2026, 03-04-2026: day and month could be either way round.
@@ -12,7 +12,7 @@ export const dateAmbiguous: Rule = {
   defaultSeverity: 'warning',
   safeFix: false,
   check({ parsed, memo, report }) {
-    for (const segment of memo('prose', () => proseSegments(parsed))) {
+    for (const segment of memo('prose with numbers', () => proseWithNumbers(parsed))) {
       for (const match of segment.text.matchAll(NUMERIC_DATE)) {
         const first = Number(match[1]);
         const second = Number(match[3]);

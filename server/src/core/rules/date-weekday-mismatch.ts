@@ -1,4 +1,4 @@
-import { proseSegments } from '../prose.js';
+import { proseWithNumbers } from '../prose.js';
 import type { Rule } from './rule.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -11,6 +11,8 @@ const DATED_WEEKDAY = new RegExp(
   'gi',
 );
 
+const FOUR_DIGITS = /\d{4}/;
+
 /** A stated weekday that does not fall on its date. */
 export const dateWeekdayMismatch: Rule = {
   id: 'date-weekday-mismatch',
@@ -19,7 +21,9 @@ export const dateWeekdayMismatch: Rule = {
   defaultSeverity: 'error',
   safeFix: false,
   check({ parsed, memo, report }) {
-    for (const segment of memo('prose', () => proseSegments(parsed))) {
+    for (const segment of memo('prose with numbers', () => proseWithNumbers(parsed))) {
+      // Every dated weekday has a four-digit year: cheaper to look for than the whole pattern.
+      if (!FOUR_DIGITS.test(segment.text)) continue;
       for (const match of segment.text.matchAll(DATED_WEEKDAY)) {
         const date = dateOf(match);
         if (!date) continue;
