@@ -13,6 +13,7 @@ export const HOSTILE_SHAPES = {
   'list with sub-items': (bytes) => lines(bytes / 28, (i) => `- item ${i}\n  - detail ${i}`),
   'ordered list with sub-items': (bytes) => lines(bytes / 26, (i) => `${i + 1}. item ${i}\n   1. detail`),
   'flat list': (bytes) => lines(bytes / 12, (i) => `- item ${i}`),
+  'key judgments of thousands of items': (bytes) => `## Key Judgments\n\n${lines(bytes / 24, (i) => `- We judge item ${i}.`)}`,
   'quote of one-line paragraphs': (bytes) => lines(bytes / 16, (i) => `> quote ${i}\n>`),
   'one-line quote blocks': (bytes) => lines(bytes / 14, (i) => `> quote ${i}\n`),
   'paragraph of short lines': (bytes) => lines(bytes / 12, (i) => `line ${i}`),

@@ -359,7 +359,9 @@ class Extractor {
     const items = this.judgmentItems;
     this.judgmentItems = [];
     const listed = items.filter((item) => item.marker);
-    const chosen = listed.length > 0 ? listed.filter((item) => item.indent === Math.min(...listed.map((i) => i.indent))) : items;
+    let outermost = Infinity;
+    for (const item of listed) outermost = Math.min(outermost, item.indent);
+    const chosen = listed.length > 0 ? listed.filter((item) => item.indent === outermost) : items;
     for (const item of chosen) {
       const judgment: Judgment = { text: item.text, line: item.line, span: item.span };
       this.model.judgments.push(judgment);
@@ -485,7 +487,7 @@ function textHeaderCandidate(syntax: LineSyntax): HeaderCandidate | undefined {
 }
 
 function stripTrailingComment(text: string): string {
-  return text.replace(/\s*<!--[\s\S]*?-->\s*$/, '');
+  return text.includes('<!--') ? text.replace(/\s*<!--[\s\S]*?-->\s*$/, '') : text;
 }
 
 function isCommentOnly(line: ClassifiedLine): boolean {
