@@ -20,8 +20,8 @@ interface AliasEntry {
   rank: number;
 }
 
-/** Enough lines for a few large documents open at once. */
-const RECENT_LINES = 50_000;
+/** Enough lines for a few large documents open at once (per generation of the cache; two are kept). */
+const RECENT_LINES = 25_000;
 
 const WORD = /[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}]|\.(?=[\p{L}])|[-'’](?=[\p{L}]))*\.?/gu;
 
@@ -49,21 +49,24 @@ export class ActorMatcher {
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length || a.rank - b.rank);
   }
 
-  /** Recent lines' matches: after a keystroke only the edited line is matched again. */
-  private readonly recent = new Map<string, AliasMatch[]>();
+  /**
+   * Recent lines' matches, so that after a keystroke only the edited line is matched again: two
+   * generations, the older dropped whole when the newer fills (a hit costs one lookup, and a line
+   * in use is carried into the newer generation).
+   */
+  private recent = new Map<string, AliasMatch[]>();
+  private older = new Map<string, AliasMatch[]>();
 
   /** Mentions in `text`, offsets relative to `text`. */
   match(text: string): AliasMatch[] {
     const cached = this.recent.get(text);
-    if (cached) {
-      // Map order is insertion order: re-inserting keeps recently used lines last, so eviction is LRU.
-      this.recent.delete(text);
-      this.recent.set(text, cached);
-      return cached;
+    if (cached) return cached;
+    const found = this.older.get(text) ?? this.matchUncached(text);
+    if (this.recent.size >= RECENT_LINES) {
+      this.older = this.recent;
+      this.recent = new Map();
     }
-    const found = this.matchUncached(text);
     this.recent.set(text, found);
-    if (this.recent.size > RECENT_LINES) this.recent.delete(this.recent.keys().next().value!);
     return found;
   }
 
