@@ -64,6 +64,13 @@ export function tableRows(results) {
     verdict(b5.peakRssMB <= 300),
   ]);
   rows.push(['B6', 'extension activation → first diagnostics in a real workbench', 'not measured here', 'reported by the e2e run', '—', '—']);
+  row('Startup', results.startup, (startup) => [
+    '`tradecraft --version` (whole process); language server spawn → `initialize` answered',
+    `${ms(startup.versionMs)}; ${ms(startup.initializeMs)}`,
+    `bare \`node -e 0\` ${ms(startup.nodeMs)}: the bundles add ${ms(startup.versionOverheadMs)} and ${ms(startup.initializeOverheadMs)}`,
+    '—',
+    '—',
+  ]);
   row('Hostile', results.hostile, (hostile) => {
     const declined = Object.entries(hostile.shapes).filter(([, shape]) => shape.declined).map(([name]) => name);
     return [

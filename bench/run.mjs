@@ -5,7 +5,7 @@
  *   npm run bench                  full run
  *   npm run bench -- --quick       fewer repetitions, no remark-parse at 4 MB (about 75 s on a quiet two-CPU machine)
  *   npm run bench -- --profile     also CPU profiles of the core (bench/inputs/profiles/) and its hot spots
- *   npm run bench -- --only B1,B3  some benchmarks only (HOSTILE: growth on hostile shapes)
+ *   npm run bench -- --only B1,B3  some benchmarks only (also HOSTILE: growth on hostile shapes; STARTUP)
  *   npm run bench -- --build       rebuild first (otherwise only when dist/ or out/ is missing)
  *
  * Prints the table and writes bench/results.json.
@@ -19,6 +19,7 @@ import { batchWallTime, profileBatch } from './batch.mjs';
 import { BATCH_SIZE, writeInputs } from './inputs.mjs';
 import { formatProfiles, markdownTable, tableRows } from './report.mjs';
 import { keystrokesThroughServer, workspaceMemory } from './server.mjs';
+import { startupTimes } from './startup.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const PROJECT_ROOT = path.resolve(BENCH, '..');
@@ -27,7 +28,7 @@ const PROFILES = path.join(INPUTS, 'profiles');
 const CORPUS_FILE = path.resolve(PROJECT_ROOT, '../shared/corpus/us-01-oman-talks.md');
 const SERVER = path.join(PROJECT_ROOT, 'dist/server.js');
 const BUILD_OUTPUTS = ['dist/cli.js', 'dist/server.js', 'out/server/src/core/index.js'];
-const ALL = ['B1', 'B2', 'B3', 'B4', 'B5', 'HOSTILE'];
+const ALL = ['B1', 'B2', 'B3', 'B4', 'B5', 'HOSTILE', 'STARTUP'];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -48,6 +49,10 @@ if (wants('B1') || profile) {
   const inProcess = await step('B1', 'in-process lint at 0.1, 1 and 4 MB', () => runInProcess({ singleFile: wants('B1'), profile }));
   if (wants('B1')) results.B1 = inProcess.singleFile ?? inProcess;
   if (inProcess.profiles) results.profiles = inProcess.profiles;
+}
+
+if (wants('STARTUP')) {
+  results.startup = await step('Startup', 'tradecraft --version and server initialize, against bare node', () => startupTimes({ projectRoot: PROJECT_ROOT, quick }));
 }
 
 if (wants('HOSTILE')) {
@@ -104,7 +109,7 @@ if (results.profiles) process.stdout.write(`${formatProfiles(results.profiles)}\
 process.stdout.write(
   `Mode: ${results.mode}. Load average ${machine.loadAverage.join(' ')} at the start, ${results.machine.loadAverageAtEnd.join(' ')} at the end. Results: bench/results.json\n`,
 );
-process.exitCode = ALL.some((id) => results[id]?.error) || results.hostile?.error ? 1 : 0;
+process.exitCode = ALL.some((id) => results[id]?.error) || results.hostile?.error || results.startup?.error ? 1 : 0;
 
 /** Runs a benchmark, logging its progress; a failure is recorded in the results, not thrown. */
 async function step(id, what, measure) {
