@@ -42,8 +42,9 @@ export class BenchClient {
       processId: process.pid,
       rootUri: folders[0] ? pathToFileURL(folders[0]).href : null,
       workspaceFolders: folders.length ? folders.map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) })) : null,
-      // A push client: the server publishes diagnostics, debounced by the settings only.
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } }, workspace: { workspaceFolders: true } },
+      // A push client: the server publishes diagnostics, debounced by the settings only. It
+      // watches files for the server, as VS Code does (so the server may cache schema files).
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } }, workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
       initializationOptions: { settings },
     });
     await connection.sendNotification('initialized', {});

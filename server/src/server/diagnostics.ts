@@ -38,7 +38,8 @@ export interface DocumentDiagnosticsOptions {
 }
 
 export class DocumentDiagnostics {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** A pending check per document, and how to call it off. */
+  private readonly timers = new Map<string, () => void>();
   private readonly lastChange = new Map<string, number>();
   /** Documents the client holds pushed diagnostics for, so that dropping out of scope clears them. */
   private readonly published = new Set<string>();
@@ -74,7 +75,7 @@ export class DocumentDiagnostics {
 
   /** @param handedOver workspace diagnostics now report the file from disk, so its diagnostics stay. */
   closed(uri: string, handedOver: boolean): void {
-    clearTimeout(this.timers.get(uri));
+    this.timers.get(uri)?.();
     this.timers.delete(uri);
     this.lastChange.delete(uri);
     this.held.delete(uri);
@@ -122,15 +123,20 @@ export class DocumentDiagnostics {
   }
 
   private schedule(uri: string, delayMs: number): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        const document = this.options.documents.get(uri);
-        if (document) this.publish(document, 'diagnostics').catch((error: unknown) => this.options.log(`Validating ${uri} failed: ${String(error)}`));
-      }, delayMs),
-    );
+    this.timers.get(uri)?.();
+    const run = () => {
+      this.timers.delete(uri);
+      const document = this.options.documents.get(uri);
+      if (document) this.publish(document, 'diagnostics').catch((error: unknown) => this.options.log(`Validating ${uri} failed: ${String(error)}`));
+    };
+    // No debounce: check once the messages already received are handled (a 0 ms timer waits 1 ms).
+    if (delayMs <= 0) {
+      const immediate = setImmediate(run);
+      this.timers.set(uri, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(run, delayMs);
+      this.timers.set(uri, () => clearTimeout(timer));
+    }
   }
 
   private async publish(document: TextDocument, what: 'diagnostics' | 'status-only'): Promise<void> {
