@@ -31,7 +31,7 @@ export const ContextKeys = {
 export const CONFIGURATION_SECTION = 'tradecraft';
 
 /** The `source` field of the server's diagnostics. */
-export const DIAGNOSTIC_SOURCE = 'tradecraft';
+export { DIAGNOSTIC_SOURCE } from '../../server/src/protocol.js';
 
 export const OUTPUT_CHANNEL_NAME = 'Tradecraft';
 

@@ -5,6 +5,9 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Outline } from './core/outline.js';
 
+/** The `source` of every diagnostic the server publishes (the client picks its own out by it). */
+export const DIAGNOSTIC_SOURCE = 'tradecraft';
+
 export interface OutlineParams {
   textDocument: { uri: string };
 }

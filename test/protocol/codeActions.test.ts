@@ -1,23 +1,17 @@
 /** Code actions: quick fixes that remove their finding, fix-all, disable comments, rule docs. */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
-import { applyTextEdits, CORPUS_TEXT, engineFindings, RULE_DOCS, TestClient, tempFolder, uriOf } from './lspClient.js';
+import { applyTextEdits, CORPUS_TEXT, engineFindings, RULE_DOCS, serverForFile, type TestClient, uriOf } from './lspClient.js';
 
 const TIMEOUT = { timeout: 30_000 };
 let client: TestClient;
 let folder: string;
-let cleanup: () => void;
 
-before(async () => {
-  ({ folder, cleanup } = tempFolder());
-  client = await TestClient.start({ folders: [folder] });
-});
-
-after(async () => {
-  await client.stop();
-  cleanup();
+serverForFile((started, workspace) => {
+  client = started;
+  folder = workspace;
 });
 
 /** Opens a document and returns its published diagnostics. */

@@ -1,22 +1,16 @@
 /** Pushed diagnostics of open documents: the engine's findings, re-validated on change, never stale. */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { after, before, test } from 'node:test';
-import { CORPUS_TEXT, engineFindings, expectedDiagnostics, TestClient, tempFolder, uriOf } from './lspClient.js';
+import { test } from 'node:test';
+import { CORPUS_TEXT, engineFindings, expectedDiagnostics, serverForFile, type TestClient, uriOf } from './lspClient.js';
 
 const TIMEOUT = { timeout: 30_000 };
 let client: TestClient;
 let folder: string;
-let cleanup: () => void;
 
-before(async () => {
-  ({ folder, cleanup } = tempFolder());
-  client = await TestClient.start({ folders: [folder] });
-});
-
-after(async () => {
-  await client.stop();
-  cleanup();
+serverForFile((started, workspace) => {
+  client = started;
+  folder = workspace;
 });
 
 test('didOpen publishes exactly the engine findings for the same text', TIMEOUT, async () => {

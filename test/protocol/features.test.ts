@@ -2,24 +2,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { CompletionItem, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-protocol';
 import { Engine, ruleById, RULES, toOutline } from '../../server/src/core/index.js';
-import { CORPUS_TEXT, RULE_DOCS, TestClient, tempFolder, uriOf } from './lspClient.js';
+import { CORPUS_TEXT, RULE_DOCS, serverForFile, TestClient, tempFolder, uriOf } from './lspClient.js';
 
 const TIMEOUT = { timeout: 30_000 };
 let client: TestClient;
 let folder: string;
-let cleanup: () => void;
 
-before(async () => {
-  ({ folder, cleanup } = tempFolder());
-  client = await TestClient.start({ folders: [folder] });
-});
-
-after(async () => {
-  await client.stop();
-  cleanup();
+serverForFile((started, workspace) => {
+  client = started;
+  folder = workspace;
 });
 
 /** Opens a document and waits until the server has checked it. */

@@ -1,23 +1,17 @@
 /** Initialization, robustness against failing requests and hostile documents, and a clean shutdown. */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { ResponseError } from 'vscode-languageserver-protocol';
-import { CORPUS_TEXT, engineFindings, expectedDiagnostics, TestClient, tempFolder, uriOf } from './lspClient.js';
+import { CORPUS_TEXT, engineFindings, expectedDiagnostics, serverForFile, type TestClient, uriOf } from './lspClient.js';
 
 const TIMEOUT = { timeout: 60_000 };
 let client: TestClient;
 let folder: string;
-let cleanup: () => void;
 
-before(async () => {
-  ({ folder, cleanup } = tempFolder());
-  client = await TestClient.start({ folders: [folder] });
-});
-
-after(async () => {
-  await client.stop();
-  cleanup();
+serverForFile((started, workspace) => {
+  client = started;
+  folder = workspace;
 });
 
 test('initialize announces the server capabilities (push client)', () => {

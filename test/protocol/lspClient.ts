@@ -7,6 +7,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
@@ -216,6 +217,25 @@ export class TestClient {
 }
 
 /** A fresh temporary folder, removed by the returned cleanup. */
+/**
+ * One server for a whole test file: started before its tests with a temporary workspace folder,
+ * stopped after them. `started` receives the client and the folder.
+ */
+export function serverForFile(started: (client: TestClient, folder: string) => void): void {
+  let client: TestClient | undefined;
+  let cleanup = () => {};
+  before(async () => {
+    const workspace = tempFolder();
+    cleanup = workspace.cleanup;
+    client = await TestClient.start({ folders: [workspace.folder] });
+    started(client, workspace.folder);
+  });
+  after(async () => {
+    await client?.stop();
+    cleanup();
+  });
+}
+
 export function tempFolder(prefix = 'tradecraft-protocol-'): { folder: string; cleanup: () => void } {
   const folder = mkdtempSync(path.join(tmpdir(), prefix));
   return { folder, cleanup: () => rmSync(folder, { recursive: true, force: true }) };

@@ -18,7 +18,8 @@ import { chooseFixes, type Finding, type Fix } from '../core/index.js';
 import { Commands, FIX_ALL_KIND } from '../protocol.js';
 import { ruleDocUrl } from '../ruleDocs.js';
 import type { AssessmentAnalysis } from './analysis.js';
-import { DIAGNOSTIC_SOURCE, toDiagnostic, toTextEdits } from './convert.js';
+import { DIAGNOSTIC_SOURCE } from '../protocol.js';
+import { toDiagnostic, toTextEdits } from './convert.js';
 
 export interface CodeActionOptions {
   /** Whether the client takes versioned `documentChanges` (so an edit never lands on a newer text). */

@@ -1,10 +1,9 @@
 /** Pure converters from the core's plain data (findings, fixes, schema problems) to LSP shapes. */
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { Finding, Fix, SchemaProblem, Severity } from '../core/index.js';
-import type { DiagnosticData, DiagnosticFix, FindingCounts } from '../protocol.js';
+import { DIAGNOSTIC_SOURCE, type DiagnosticData, type DiagnosticFix, type FindingCounts } from '../protocol.js';
 import { ruleDocUrl } from '../ruleDocs.js';
 
-export const DIAGNOSTIC_SOURCE = 'tradecraft';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
