@@ -18,6 +18,21 @@ export interface Span {
   end: number;
 }
 
+/** Whether any item of `sorted` (in order of `span.start`) lies wholly inside `outer`: a binary search, not a scan. */
+export function anySpanWithin(sorted: readonly { span: Span }[], outer: Span): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]!.span.start < outer.start) low = middle + 1;
+    else high = middle;
+  }
+  for (let index = low; index < sorted.length && sorted[index]!.span.start < outer.end; index++) {
+    if (sorted[index]!.span.end <= outer.end) return true;
+  }
+  return false;
+}
+
 /** One physical line of the document, without its line ending. */
 export interface Line {
   /** 0-based line number. */

@@ -1,5 +1,5 @@
 import { estimativeScan } from '../estimative/index.js';
-import type { Span } from '../text.js';
+import { anySpanWithin } from '../text.js';
 import type { Rule } from './rule.js';
 
 /** A scenario with neither a ranking label (Most Likely, Base Case…) nor any statement of its likelihood. */
@@ -13,13 +13,13 @@ export const scenarioNoLikelihood: Rule = {
     if (model.scenarios.length === 0) return;
     const scan = estimativeScan(parsed, schema);
     const labels = schema.scenarios.labels.map(words);
-    const within = (outer: Span) => (item: { span: Span }) => item.span.start >= outer.start && item.span.end <= outer.end;
     for (const scenario of model.scenarios) {
       // The label may stand anywhere in the header: “Scenario A (Most Likely): …”.
       const header = ` ${words(scenario.header.text)} `;
       if (labels.some((label) => label !== '' && header.includes(` ${label} `))) continue;
       if (scenario.fields.some((field) => field.id === 'likelihood' && field.value.trim() !== '')) continue;
-      if (scan.mentions.some(within(scenario.span)) || scan.percentages.some(within(scenario.span))) continue;
+      // Mentions and percentages are in document order.
+      if (anySpanWithin(scan.mentions, scenario.span) || anySpanWithin(scan.percentages, scenario.span)) continue;
       const examples = schema.scenarios.labels.slice(0, 2).map((label) => `“${label}”`).join(', ');
       report({
         message: `Scenario “${scenario.label || scenario.title}” says nothing of how likely it is; give it a ranking label${examples ? ` (${examples}…)` : ''} or a term of the ${scan.yardstick.name} yardstick.`,
