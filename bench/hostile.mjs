@@ -14,6 +14,8 @@ export const HOSTILE_SHAPES = {
   'ordered list with sub-items': (bytes) => lines(bytes / 26, (i) => `${i + 1}. item ${i}\n   1. detail`),
   'flat list': (bytes) => lines(bytes / 12, (i) => `- item ${i}`),
   'key judgments of thousands of items': (bytes) => `## Key Judgments\n\n${lines(bytes / 24, (i) => `- We judge item ${i}.`)}`,
+  'forecast of thousands of scenarios': (bytes) =>
+    `## Forecast\n\n${lines(bytes / 90, (i) => `### Scenario ${i}: Talks stall\n\n- Trigger: envoy ${i} leaves\n- Outcome: it is likely to hold`)}`,
   'quote of one-line paragraphs': (bytes) => lines(bytes / 16, (i) => `> quote ${i}\n>`),
   'one-line quote blocks': (bytes) => lines(bytes / 14, (i) => `> quote ${i}\n`),
   'paragraph of short lines': (bytes) => lines(bytes / 12, (i) => `line ${i}`),
