@@ -74,6 +74,7 @@ test('an edit re-scans one chunk: the others are reused, moved to where they now
   assert.equal(after.mentions.length, before.mentions.length);
   assert.deepEqual(after.mentions[40]!.span, { start: before.mentions[40]!.span.start + moved, end: before.mentions[40]!.span.end + moved });
   assert.notEqual(after.mentions[40], before.mentions[40], 'moved mentions are new objects; the cached ones keep their place');
+  assert.equal(after.mentions[0], before.mentions[0], 'a chunk before the edit stands where it stood: its mentions are reused');
 });
 
 test('the corpus document scans the same in chunks and whole', () => {

@@ -17,6 +17,8 @@ export interface PartScan {
   scan: EstimativeScan;
   tokens: number;
   sentences: number;
+  /** Where it was last placed in a document, and what it became there: reused while the chunk stays put. */
+  placed?: { by: Shift; scan: EstimativeScan };
 }
 
 type ScanPart = (part: ParsedDocument, schema: Schema, quotationLines: ReadonlySet<number>) => PartScan;
@@ -41,7 +43,14 @@ export function scanByChunks(parsed: ParsedDocument, schema: Schema, scanPart: S
     const key = quotedHere.length === 0 && chunk.firstLine > 0 ? chunk.text : `${chunk.firstLine === 0 ? 'F' : 'N'}${quotedHere.join(',')}\u0000${chunk.text}`;
     const part = used.get(key) ?? previous.get(key) ?? scanPart(chunkDocument(parsed, chunk), schema, new Set(quotedHere));
     used.set(key, part);
-    append(whole, part.scan, { offset: chunk.offset, line: chunk.firstLine, token: tokenBase, sentence: sentenceBase });
+    const by: Shift = { offset: chunk.offset, line: chunk.firstLine, token: tokenBase, sentence: sentenceBase };
+    // A chunk before the edit stands where it stood: its placed findings are reused as they are.
+    if (!part.placed || !sameShift(part.placed.by, by)) part.placed = { by, scan: placed(part.scan, by) };
+    const here = part.placed.scan;
+    for (const mention of here.mentions) whole.mentions.push(mention);
+    for (const percentage of here.percentages) whole.percentages.push(percentage);
+    for (const statement of here.confidence) whole.confidence.push(statement);
+    for (const span of here.rowDisclaimers) whole.rowDisclaimers.push(span);
     tokenBase += part.tokens;
     sentenceBase += part.sentences;
   }
@@ -88,8 +97,13 @@ interface Shift {
   sentence: number;
 }
 
-/** Appends a part's findings to the whole, moved by `by`: fresh objects, as the part's are cached. */
-function append(whole: EstimativeScan, part: EstimativeScan, by: Shift): void {
+function sameShift(a: Shift, b: Shift): boolean {
+  return a.offset === b.offset && a.line === b.line && a.token === b.token && a.sentence === b.sentence;
+}
+
+/** A part's findings moved by `by`: fresh objects, as the part's own are cached. */
+function placed(part: EstimativeScan, by: Shift): EstimativeScan {
+  const whole: EstimativeScan = { yardstick: part.yardstick, mentions: [], percentages: [], confidence: [], rowDisclaimers: [] };
   const percentages = new Map<Percentage, Percentage>();
   const mentions = new Map<EstimativeMention, EstimativeMention>();
   const movePercentage = (percentage: Percentage): Percentage => {
@@ -120,6 +134,7 @@ function append(whole: EstimativeScan, part: EstimativeScan, by: Shift): void {
   }
   for (const statement of part.confidence) whole.confidence.push(moveStatement(statement, by));
   for (const span of part.rowDisclaimers) whole.rowDisclaimers.push(shift(span, by.offset));
+  return whole;
 }
 
 function moveStatement(statement: ConfidenceStatement, by: Shift): ConfidenceStatement {
