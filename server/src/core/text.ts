@@ -27,7 +27,7 @@ export function anySpanWithin(sorted: readonly { span: Span }[], outer: Span): b
     if (sorted[middle]!.span.start < outer.start) low = middle + 1;
     else high = middle;
   }
-  for (let index = low; index < sorted.length && sorted[index]!.span.start < outer.end; index++) {
+  for (let index = low; index < sorted.length && sorted[index]!.span.start <= outer.end; index++) {
     if (sorted[index]!.span.end <= outer.end) return true;
   }
   return false;
