@@ -1,8 +1,9 @@
 /** Starting the Tradecraft language server and the client that talks to it. */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions } from '../../server/src/protocol.js';
 import { CONFIGURATION_SECTION } from './constants.js';
+import { MAX_RESTARTS, RestartPolicy } from './serverRestart.js';
 
 /** The client id: VS Code reads the `tradecraft.trace.server` setting through it. */
 const CLIENT_ID = 'tradecraft';
@@ -42,7 +43,34 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     // Pulled diagnostics follow typing and saving; the server applies `tradecraft.validate.run`.
     diagnosticPullOptions: { onChange: true, onSave: true },
     outputChannel,
+    errorHandler: restartingErrorHandler(outputChannel),
   };
 
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}
+
+/**
+ * vscode-languageclient's default handler shuts the client down after three failed writes, which
+ * a server that has just died causes before its exit is noticed: the editor was then left without
+ * a server. Here a failed write is let pass (the connection's close follows it), and a closed
+ * connection starts the server again, as `RestartPolicy` allows.
+ */
+function restartingErrorHandler(outputChannel: vscode.LogOutputChannel): ErrorHandler {
+  const policy = new RestartPolicy();
+  return {
+    error(error) {
+      outputChannel.warn(`Language server connection: ${error.message}`);
+      return { action: ErrorAction.Continue, handled: true };
+    },
+    closed() {
+      if (policy.closed(Date.now()) === 'restart') {
+        outputChannel.warn('The language server stopped; starting it again.');
+        return { action: CloseAction.Restart, handled: true };
+      }
+      return {
+        action: CloseAction.DoNotRestart,
+        message: `The Tradecraft language server stopped ${MAX_RESTARTS + 1} times in three minutes and will not be started again. The output channel “Tradecraft” has the details; “Tradecraft: Restart Language Server” starts it.`,
+      };
+    },
+  };
 }

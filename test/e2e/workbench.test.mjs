@@ -351,13 +351,17 @@ describe('Tradecraft in a VS Code workbench', { timeout: 900_000 }, () => {
     const forBefore = await cliFindings(name, before);
     await waitForProblems(page, (problems) => findingKeys(problems).join() === findingKeys(forBefore).join(), `the findings before the crash:\n${formatProblems(forBefore)}`);
 
+    // The user goes on typing while the server is dead: every keystroke is a message the client
+    // fails to send, which must not make it give up on the server.
     process.kill(server, 'SIGKILL');
+    const during = `${before}: the talks`;
+    await typeInEditor(page, during.slice(before.length));
     const [restarted] = await poll(languageServerPids, (pids) => pids.length === 1 && pids[0] !== server, 'a new language server process');
     assert.notEqual(restarted, server);
 
-    // The new server checks the open document and follows the typing again.
-    const after = `${before}: the talks will certainly fail`;
-    await typeInEditor(page, after.slice(before.length));
+    // The new server checks the open document as it now is, and follows the typing again.
+    const after = `${during} will certainly fail`;
+    await typeInEditor(page, after.slice(during.length));
     const forAfter = await cliFindings(name, after);
     assert.ok(findingKeys(forAfter).includes('likelihood-absolute@1'), 'the typing adds a finding');
     await waitForProblems(page, (problems) => findingKeys(problems).join() === findingKeys(forAfter).join(), `the findings after the restart:\n${formatProblems(forAfter)}`);

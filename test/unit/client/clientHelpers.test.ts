@@ -6,6 +6,7 @@ import { builtinSchema, hasSchemaFrontMatter, lintText, frontMatterSchema } from
 import { parsePreviewMessage } from '../../../client/src/preview/messages.js';
 import { shortSchemaName, statusText } from '../../../client/src/status/statusText.js';
 import { frontMatter, frontMatterReference } from '../../../client/src/templates/frontMatter.js';
+import { MAX_RESTARTS, RESTART_WINDOW_MS, RestartPolicy } from '../../../client/src/serverRestart.js';
 
 test('preview messages: only a reveal of an existing line passes', () => {
   assert.deepEqual(parsePreviewMessage({ type: 'reveal', line: 3 }, 10), { type: 'reveal', line: 3 });
@@ -67,4 +68,15 @@ test('front matter text is valid YAML that makes the file an assessment, whateve
   assert.equal(frontMatter('builtin:standard'), '---\nschema: builtin:standard\n---\n\n');
   // Front matter adds no finding of its own.
   assert.deepEqual(lintText(frontMatter('builtin:standard'), { schema: builtinSchema() }).model.sections, []);
+});
+
+test('restart policy: a crashed server is started again, one crashing over and over is left stopped', () => {
+  const minute = 60_000;
+  const policy = new RestartPolicy();
+  const decisions = [0, 1, 2, 3, 4].map((i) => policy.closed(i * 1000));
+  assert.deepEqual(decisions, Array(MAX_RESTARTS).fill('restart'));
+  assert.equal(policy.closed(5000), 'give-up', `the ${MAX_RESTARTS + 1}th stop within the window`);
+  // Stops older than the window are forgotten.
+  const patient = new RestartPolicy();
+  for (let i = 0; i < 20; i++) assert.equal(patient.closed(i * (RESTART_WINDOW_MS / MAX_RESTARTS + minute)), 'restart');
 });
