@@ -32,22 +32,39 @@ export function reasonToSkip(text: string): string | undefined {
   return undefined;
 }
 
-/** The deepest line prefix, counting each `>` and every two columns of indentation as a level. */
+/**
+ * The deepest line prefix, counting each `>` and every two columns of indentation as a level.
+ * Only the start of each line is read: the scan jumps from line break to line break.
+ */
 function deepestNesting(text: string): number {
+  const nextIndex = (char: string, from: number) => {
+    const at = text.indexOf(char, from);
+    return at < 0 ? Infinity : at;
+  };
+  let deepest = 0;
+  let lineStart = 0;
+  // The next LF and CR at or after the line start, each looked up again only once passed.
+  let lf = -1;
+  let cr = -1;
+  for (;;) {
+    const depth = prefixDepth(text, lineStart);
+    if (depth > deepest) deepest = depth;
+    if (lf < lineStart) lf = nextIndex('\n', lineStart);
+    if (cr < lineStart) cr = nextIndex('\r', lineStart);
+    const lineBreak = Math.min(lf, cr);
+    if (lineBreak === Infinity) return deepest;
+    lineStart = lineBreak + (lineBreak === cr && lf === cr + 1 ? 2 : 1);
+  }
+}
+
+function prefixDepth(text: string, start: number): number {
   let deepest = 0;
   let depth = 0;
   let columns = 0;
-  let atLineStart = true;
   let afterQuoteMarker = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 10 || code === 13) {
-      atLineStart = true;
-      depth = 0;
-      columns = 0;
-      continue;
-    }
-    if (!atLineStart) continue;
+    if (code === 10 || code === 13) break;
     const followsQuote = afterQuoteMarker;
     afterQuoteMarker = code === 62;
     if (code === 62 /* > */) depth++;
@@ -55,7 +72,7 @@ function deepestNesting(text: string): number {
     else if (code === 32) columns += followsQuote ? 0 : 1;
     else if (code === 9) columns += 4;
     else if (code === 45 || code === 42 || code === 43 /* - * + list markers */) columns += 2;
-    else atLineStart = false;
+    else break;
     const level = depth + (columns >> 1);
     if (level > deepest) deepest = level;
   }
