@@ -150,6 +150,8 @@ for (const [text, expected] of PERCENTAGE_CASES) {
 
 test('percentages that are quantities are not probabilities', () => {
   assert.deepEqual(scan('Iran enriched uranium to 60%; exports fell 30 percent, and the likely buyer took 20%.').percentages, []);
+  // “odds of” in one block does not make a number in the next a probability.
+  assert.deepEqual(scan('- The odds of\n\n20 percent of the staff left.').percentages, []);
 });
 
 const CONFIDENCE_CASES: [string, string[][]][] = [

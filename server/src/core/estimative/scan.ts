@@ -469,7 +469,7 @@ class Scanner {
       if (!PROBABILITY_LINKS.has(norm)) break;
     }
     // “we put the odds of a strike at about 78%”: the noun further back in the sentence.
-    if (PROBABILITY_LINKS.has(tokens.norm(percentage.firstToken - 1))) {
+    if (sameRun(tokens, percentage.firstToken - 1, percentage.firstToken) && PROBABILITY_LINKS.has(tokens.norm(percentage.firstToken - 1))) {
       for (let back = percentage.firstToken - 2, steps = 0; steps < 15 && sameRun(tokens, back, back + 1); back--, steps++) {
         if (DISTANT_PROBABILITY_NOUNS.has(tokens.norm(back))) return true;
       }
