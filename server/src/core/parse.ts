@@ -13,7 +13,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { blockTooLongReason, MAX_BLOCK_LINES } from './limits.js';
-import { SourceText, type Line, type Span } from './text.js';
+import { shiftSpan, SourceText, type Line, type Span } from './text.js';
 
 export type LineKind = 'blank' | 'text' | 'heading' | 'setext-underline' | 'code' | 'html' | 'frontmatter' | 'table' | 'thematic-break';
 
@@ -100,15 +100,14 @@ export class IncrementalParser {
   private readonly splitLongChunksAfter: number;
   /** What the last `parse` did: the chunks the document fell into, and how many micromark parses it ran. */
   lastParse = { chunks: 0, parses: 0 };
+  /** Handed on with every parse when `keepDerived` is set (an editor's document), so later stages can reuse per-chunk work. */
+  private readonly derived: WeakMap<object, unknown> | undefined;
 
   /**
    * `keepDerived`: hand on a cache with each parse, for later stages to keep per-chunk results in.
    * `splitLongChunksAfter`: a chunk longer than this (UTF-16 units) is also split where a heading, a list item
    * or a quote paragraph starts (see `candidateBoundaries`); tests set it low to prove those splits exact.
    */
-  /** Handed on with every parse when `keepDerived` is set (an editor's document), so later stages can reuse per-chunk work. */
-  private readonly derived: WeakMap<object, unknown> | undefined;
-
   constructor(options: { splitLongChunksAfter?: number; keepDerived?: boolean } = {}) {
     this.splitLongChunksAfter = options.splitLongChunksAfter ?? LONG_CHUNK;
     if (options.keepDerived) this.derived = new WeakMap();
@@ -191,12 +190,14 @@ const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
 // A quote line after an empty one (`>`), unindented so it cannot continue a list item of the quote.
 const EMPTY_QUOTE_LINE = /^>[ \t]*$/;
 const QUOTE_PARAGRAPH_START = /^> ?[^\s>]/;
+// The quote and list markers a line's block may stand inside.
+const CONTAINER_PREFIX = String.raw`^\s*(?:>\s*|[-*+]\s+|\d{1,9}[.)]\s+)*`;
+const FENCE_OPEN = new RegExp(`${CONTAINER_PREFIX}(\`{3,}|~{3,})`);
 // A line that may open an HTML block or a table: both may run on to the next blank line.
-const MAY_RUN_TO_BLANK = /^\s*(?:>\s*|[-*+]\s+|\d{1,9}[.)]\s+)*<|\|/;
+const MAY_RUN_TO_BLANK = new RegExp(`${CONTAINER_PREFIX}<|\\|`);
 
 // HTML blocks that run on across blank lines until their end marker (CommonMark's kinds 1, 3, 4
 // and 5; comments, kind 2, are followed on their own as they may also open inside a paragraph).
-const CONTAINER_PREFIX = String.raw`^(?:\s*(?:>\s*|[-*+]\s+|\d{1,9}[.)]\s+))*\s*`;
 const RAW_HTML_BLOCKS: readonly { open: RegExp; close: RegExp }[] = [
   { open: new RegExp(`${CONTAINER_PREFIX}<(?:script|pre|style|textarea)(?=[\\s>]|$)`, 'i'), close: /<\/(?:script|pre|style|textarea)>/i },
   { open: new RegExp(`${CONTAINER_PREFIX}<\\?`), close: /\?>/ },
@@ -265,7 +266,7 @@ function candidateBoundaries(source: SourceText, splitLongChunksAfter: number): 
       if (rawHtmlEnd.test(text)) rawHtmlEnd = undefined;
       continue;
     }
-    const open = /^\s*(?:>\s*|[-*+]\s+|\d{1,9}[.)]\s+)*(`{3,}|~{3,})/.exec(text);
+    const open = FENCE_OPEN.exec(text);
     if (open) {
       fence = { char: open[1]![0]!, length: open[1]!.length };
       continue;
@@ -452,7 +453,6 @@ function assemble(source: SourceText, chunks: AssembledChunk[]): ParsedDocument 
   const nonProse: Span[] = [];
   const comments: Comment[] = [];
   let frontMatter: ParsedDocument['frontMatter'];
-  const shift = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
   chunks.forEach((chunk, index) => {
     const endLine = index + 1 < chunks.length ? chunks[index + 1]!.line : source.lines.length;
     for (let line = chunk.line; line < endLine; line++) {
@@ -464,9 +464,9 @@ function assemble(source: SourceText, chunks: AssembledChunk[]): ParsedDocument 
       if (depth !== undefined) classified.depth = depth;
       lines[line] = classified;
     }
-    for (const span of chunk.parse.nonProse) nonProse.push(shift(span, chunk.offset));
-    for (const comment of chunk.parse.comments) comments.push({ value: comment.value, span: shift(comment.span, chunk.offset) });
-    if (chunk.parse.frontMatter) frontMatter = { value: chunk.parse.frontMatter.value, span: shift(chunk.parse.frontMatter.span, chunk.offset) };
+    for (const span of chunk.parse.nonProse) nonProse.push(shiftSpan(span, chunk.offset));
+    for (const comment of chunk.parse.comments) comments.push({ value: comment.value, span: shiftSpan(comment.span, chunk.offset) });
+    if (chunk.parse.frontMatter) frontMatter = { value: chunk.parse.frontMatter.value, span: shiftSpan(chunk.parse.frontMatter.span, chunk.offset) };
   });
   nonProse.sort((a, b) => a.start - b.start);
   comments.sort((a, b) => a.span.start - b.span.start);

@@ -22,8 +22,8 @@ const TWO_DIGITS = /\d\d/;
  */
 export function proseSegments(parsed: ParsedDocument, keepLine?: (text: string) => boolean): ProseSegment[] {
   const segments: ProseSegment[] = [];
-  const { nonProse } = parsed;
-  const sorted = [...nonProse].sort((a, b) => a.start - b.start);
+  // In document order already (see ParsedDocument).
+  const sorted = parsed.nonProse;
   let next = 0;
   for (const line of parsed.lines) {
     if ((line.kind !== 'text' && line.kind !== 'heading' && line.kind !== 'table') || (keepLine && !keepLine(line.text))) continue;

@@ -18,19 +18,34 @@ export interface Span {
   end: number;
 }
 
-/** Whether any item of `sorted` (in order of `span.start`) lies wholly inside `outer`: a binary search, not a scan. */
-export function anySpanWithin(sorted: readonly { span: Span }[], outer: Span): boolean {
+export function shiftSpan(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+/** The index of the first item of `sorted` (in order of `startOf`) that starts at or after `offset`. */
+export function firstStartingAt<T>(sorted: readonly T[], offset: number, startOf: (item: T) => number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (sorted[middle]!.span.start < outer.start) low = middle + 1;
+    if (startOf(sorted[middle]!) < offset) low = middle + 1;
     else high = middle;
   }
-  for (let index = low; index < sorted.length && sorted[index]!.span.start <= outer.end; index++) {
-    if (sorted[index]!.span.end <= outer.end) return true;
+  return low;
+}
+
+/** The first item of `sorted` (in order of `span.start`) wholly inside `outer` that `accept` takes: a binary search, not a scan. */
+export function firstSpanWithin<T extends { span: Span }>(sorted: readonly T[], outer: Span, accept: (item: T) => boolean = () => true): T | undefined {
+  for (let index = firstStartingAt(sorted, outer.start, (item) => item.span.start); index < sorted.length && sorted[index]!.span.start <= outer.end; index++) {
+    const item = sorted[index]!;
+    if (item.span.end <= outer.end && accept(item)) return item;
   }
-  return false;
+  return undefined;
+}
+
+/** Whether any item of `sorted` (in order of `span.start`) lies wholly inside `outer`. */
+export function anySpanWithin(sorted: readonly { span: Span }[], outer: Span): boolean {
+  return firstSpanWithin(sorted, outer) !== undefined;
 }
 
 /** One physical line of the document, without its line ending. */

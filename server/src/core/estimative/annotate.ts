@@ -10,14 +10,15 @@
 import type { Assessment, LikelihoodMention, Scenario } from '../model/types.js';
 import type { ParsedDocument } from '../parse.js';
 import type { Schema } from '../schema/types.js';
-import type { Span } from '../text.js';
+import { firstSpanWithin, type Span } from '../text.js';
 import { estimativeScan, type TermMention } from './scan.js';
 
 export function annotateLikelihood(model: Assessment, parsed: ParsedDocument, schema: Schema): void {
+  // In document order, as firstSpanWithin needs.
   const terms = estimativeScan(parsed, schema).mentions.filter((mention): mention is TermMention => mention.kind === 'term');
   if (terms.length === 0) return;
   for (const judgment of model.judgments) {
-    const term = firstTermIn(terms, judgment.span);
+    const term = firstSpanWithin(terms, judgment.span);
     if (term) judgment.likelihood = likelihoodOf(term);
   }
   for (const scenario of model.scenarios) {
@@ -30,33 +31,17 @@ function scenarioTerm(terms: readonly TermMention[], scenario: Scenario): TermMe
   const fieldSpans = scenario.fields.map((field) => ({ id: field.id, span: { start: field.span.start, end: Math.max(field.span.end, field.valueSpan.end) } }));
   for (const field of fieldSpans) {
     if (field.id !== 'likelihood') continue;
-    const term = firstTermIn(terms, field.span);
+    const term = firstSpanWithin(terms, field.span);
     if (term) return term;
   }
-  const inHeader = firstTermIn(terms, scenario.header.span);
+  const inHeader = firstSpanWithin(terms, scenario.header.span);
   if (inHeader) return inHeader;
-  const inDescription = firstTermIn(terms, scenario.span, (term) => !contains(scenario.header.span, term.span) && !fieldSpans.some((field) => contains(field.span, term.span)));
+  const inDescription = firstSpanWithin(terms, scenario.span, (term) => !contains(scenario.header.span, term.span) && !fieldSpans.some((field) => contains(field.span, term.span)));
   if (inDescription) return inDescription;
   for (const field of fieldSpans) {
     if (field.id !== 'outcome') continue;
-    const term = firstTermIn(terms, field.span);
+    const term = firstSpanWithin(terms, field.span);
     if (term) return term;
-  }
-  return undefined;
-}
-
-/** The first term inside `span` (terms are in document order). */
-function firstTermIn(terms: readonly TermMention[], span: Span, accept: (term: TermMention) => boolean = () => true): TermMention | undefined {
-  let low = 0;
-  let high = terms.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (terms[mid]!.span.start < span.start) low = mid + 1;
-    else high = mid;
-  }
-  for (let index = low; index < terms.length && terms[index]!.span.start < span.end; index++) {
-    const term = terms[index]!;
-    if (term.span.end <= span.end && accept(term)) return term;
   }
   return undefined;
 }

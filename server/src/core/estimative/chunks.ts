@@ -7,7 +7,7 @@
  */
 import type { ParsedChunk, ParsedDocument } from '../parse.js';
 import type { Schema } from '../schema/types.js';
-import { SourceText, type Span } from '../text.js';
+import { firstStartingAt, shiftSpan, SourceText, type Span } from '../text.js';
 import type { ConfidenceStatement, EstimativeMention, EstimativeScan, Percentage } from './scan.js';
 import { quotationBlockquoteLines } from './tokens.js';
 import { yardstickFor } from './yardsticks.js';
@@ -45,7 +45,7 @@ export function scanByChunks(parsed: ParsedDocument, schema: Schema, scanPart: S
     used.set(key, part);
     const by: Shift = { offset: chunk.offset, line: chunk.firstLine, token: tokenBase, sentence: sentenceBase };
     // A chunk before the edit stands where it stood: its placed findings are reused as they are.
-    if (!part.placed || !sameShift(part.placed.by, by)) part.placed = { by, scan: placed(part.scan, by) };
+    if (!part.placed || !sameShift(part.placed.by, by)) part.placed = { by, scan: moved(part.scan, by) };
     const here = part.placed.scan;
     for (const mention of here.mentions) whole.mentions.push(mention);
     for (const percentage of here.percentages) whole.percentages.push(percentage);
@@ -85,8 +85,12 @@ function chunkDocument(parsed: ParsedDocument, chunk: ParsedChunk): ParsedDocume
     const local = source.lines[line - chunk.firstLine]!;
     lines.push(depth === undefined ? { ...local, kind } : { ...local, kind, depth });
   }
+  // Inline code and URLs never cross chunks; they are in document order, so find the chunk's first.
   const nonProse: Span[] = [];
-  for (const span of parsed.nonProse) if (span.start >= chunk.offset && span.end <= chunk.endOffset) nonProse.push(shift(span, -chunk.offset));
+  const all = parsed.nonProse;
+  for (let index = firstStartingAt(all, chunk.offset, (span) => span.start); index < all.length && all[index]!.start < chunk.endOffset; index++) {
+    nonProse.push(shiftSpan(all[index]!, -chunk.offset));
+  }
   return { source, lines, nonProse, comments: [] };
 }
 
@@ -102,50 +106,46 @@ function sameShift(a: Shift, b: Shift): boolean {
 }
 
 /** A part's findings moved by `by`: fresh objects, as the part's own are cached. */
-function placed(part: EstimativeScan, by: Shift): EstimativeScan {
-  const whole: EstimativeScan = { yardstick: part.yardstick, mentions: [], percentages: [], confidence: [], rowDisclaimers: [] };
+function moved(part: EstimativeScan, by: Shift): EstimativeScan {
+  const result: EstimativeScan = { yardstick: part.yardstick, mentions: [], percentages: [], confidence: [], rowDisclaimers: [] };
   const percentages = new Map<Percentage, Percentage>();
   const mentions = new Map<EstimativeMention, EstimativeMention>();
   const movePercentage = (percentage: Percentage): Percentage => {
-    let moved = percentages.get(percentage);
-    if (!moved) {
-      moved = {
+    let copy = percentages.get(percentage);
+    if (!copy) {
+      copy = {
         ...percentage,
-        span: shift(percentage.span, by.offset),
+        span: shiftSpan(percentage.span, by.offset),
         line: percentage.line + by.line,
         sentence: percentage.sentence + by.sentence,
         firstToken: percentage.firstToken + by.token,
         lastToken: percentage.lastToken + by.token,
       };
-      percentages.set(percentage, moved);
+      percentages.set(percentage, copy);
     }
-    return moved;
+    return copy;
   };
   for (const mention of part.mentions) {
-    const moved = { ...mention, span: shift(mention.span, by.offset), sentence: mention.sentence + by.sentence, firstToken: mention.firstToken + by.token, lastToken: mention.lastToken + by.token };
-    if ('percentage' in moved && moved.percentage) moved.percentage = movePercentage(moved.percentage);
-    mentions.set(mention, moved);
-    whole.mentions.push(moved);
+    const copy = { ...mention, span: shiftSpan(mention.span, by.offset), sentence: mention.sentence + by.sentence, firstToken: mention.firstToken + by.token, lastToken: mention.lastToken + by.token };
+    if ('percentage' in copy && copy.percentage) copy.percentage = movePercentage(copy.percentage);
+    mentions.set(mention, copy);
+    result.mentions.push(copy);
   }
-  for (const percentage of part.percentages) whole.percentages.push(movePercentage(percentage));
+  for (const percentage of part.percentages) result.percentages.push(movePercentage(percentage));
   // A percentage written with a term points back at it.
-  for (const [original, moved] of percentages) {
-    if (original.attachedTo) moved.attachedTo = mentions.get(original.attachedTo) as Percentage['attachedTo'];
+  for (const [original, copy] of percentages) {
+    if (original.attachedTo) copy.attachedTo = mentions.get(original.attachedTo) as Percentage['attachedTo'];
   }
-  for (const statement of part.confidence) whole.confidence.push(moveStatement(statement, by));
-  for (const span of part.rowDisclaimers) whole.rowDisclaimers.push(shift(span, by.offset));
-  return whole;
+  for (const statement of part.confidence) result.confidence.push(moveStatement(statement, by));
+  for (const span of part.rowDisclaimers) result.rowDisclaimers.push(shiftSpan(span, by.offset));
+  return result;
 }
 
 function moveStatement(statement: ConfidenceStatement, by: Shift): ConfidenceStatement {
   return {
     ...statement,
-    span: shift(statement.span, by.offset),
+    span: shiftSpan(statement.span, by.offset),
     sentence: statement.sentence + by.sentence,
-    levels: statement.levels.map((level) => ({ ...level, span: shift(level.span, by.offset) })),
+    levels: statement.levels.map((level) => ({ ...level, span: shiftSpan(level.span, by.offset) })),
   };
-}
-
-function shift(span: Span, by: number): Span {
-  return { start: span.start + by, end: span.end + by };
 }
