@@ -53,8 +53,12 @@ export async function runCommand(page, title) {
   await acceptQuickInputRow(page, `>${title}`, title);
 }
 
+/**
+ * The active tab of the file `name`, by its resource name: a preview's tab is active too, in its
+ * own group, and its label ("Preview: name") contains the file name.
+ */
 export function activeTab(page, name) {
-  return page.locator('.tabs-container .tab.active', { hasText: name });
+  return page.locator(`.tabs-container .tab.active[data-resource-name=${JSON.stringify(name)}]`);
 }
 
 export function activeEditor(page) {
