@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import {
   createProfile,
   ensureCodeServer,
+  killLiveGroups,
   packageExtension,
   progress,
   projectRoot,
@@ -43,7 +44,7 @@ let stopping = false;
 async function shutDown(exitCode) {
   if (stopping) {
     // A second Ctrl+C: do not wait for a graceful shutdown.
-    if (server) process.kill(-server.child.pid, 'SIGKILL');
+    killLiveGroups();
     process.exit(130);
   }
   stopping = true;
@@ -51,6 +52,8 @@ async function shutDown(exitCode) {
     progress('Stopping…');
     await server.stop();
   }
+  // Ctrl+C while the workbench is still starting: its process group is not known as `server` yet.
+  killLiveGroups();
   await removeTemporary();
   process.exit(exitCode);
 }
@@ -58,14 +61,7 @@ async function shutDown(exitCode) {
 process.on('SIGINT', () => void shutDown(server ? 0 : 130));
 process.on('SIGTERM', () => void shutDown(server ? 0 : 143));
 // Belt and braces: if this process ends some other way, the workbench does not outlive it.
-process.on('exit', () => {
-  if (!server) return;
-  try {
-    process.kill(-server.child.pid, 'SIGKILL');
-  } catch {
-    // Already stopped.
-  }
-});
+process.on('exit', killLiveGroups);
 
 async function packaged() {
   if (options.vsix) return path.resolve(options.vsix);

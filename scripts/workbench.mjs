@@ -98,15 +98,44 @@ function tail(file, lines = 40) {
   }
 }
 
+/**
+ * Process groups started here and not yet stopped. A group of its own does not get the terminal's
+ * Ctrl+C, so whatever way this process ends, these groups end with it (see `stopGroupsOnExit`).
+ */
+const liveGroups = new Set();
+
 /** Starts a process in its own process group, so `stopGroup` ends it and everything it spawned. */
 export function spawnGroup(command, args, options = {}) {
-  return spawn(command, args, { ...options, detached: true });
+  const child = spawn(command, args, { ...options, detached: true });
+  if (child.pid) liveGroups.add(child.pid);
+  return child;
+}
+
+/** SIGKILL to every group still running; synchronous, so it may run in an `exit` handler. */
+export function killLiveGroups() {
+  for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
+  liveGroups.clear();
+}
+
+/**
+ * Makes sure no group outlives this process: on exit, and on Ctrl+C or SIGTERM (which would
+ * otherwise end the process without an `exit` event).
+ */
+export function stopGroupsOnExit() {
+  process.once('exit', killLiveGroups);
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+    process.once(signal, () => {
+      killLiveGroups();
+      process.exit(code);
+    });
+  }
 }
 
 /** SIGTERM to the whole group, SIGKILL after `graceMs`; resolves once the group leader has exited. */
 export async function stopGroup(child, graceMs = 5000) {
   if (child.exitCode !== null || child.signalCode !== null) {
     killGroup(child.pid, 'SIGKILL'); // stragglers of a leader that already exited
+    liveGroups.delete(child.pid);
     return;
   }
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -115,6 +144,7 @@ export async function stopGroup(child, graceMs = 5000) {
   await exited;
   clearTimeout(timer);
   killGroup(child.pid, 'SIGKILL');
+  liveGroups.delete(child.pid);
 }
 
 function killGroup(pid, signal) {

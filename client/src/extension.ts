@@ -8,6 +8,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands/index.js';
 import { OUTPUT_CHANNEL_NAME } from './constants.js';
 import { createLanguageClient } from './languageClient.js';
+import { showOutlinesOnce } from './outline/firstReveal.js';
 import { OutlineProvider } from './outline/outlineProvider.js';
 import { registerOutlineView, type OutlineTreeDataProvider } from './outline/outlineView.js';
 import { StructuredPreview } from './preview/previewPanel.js';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): TradecraftApi {
     outlineView,
     preview,
     registerStatusBar(outline),
+    showOutlinesOnce(context.globalState, outline),
     registerCommands({ extensionUri: context.extensionUri, client: languageClient, ready, outline, preview, schemas, restart }),
     // The server is told whether the workspace is trusted when it starts.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),

@@ -14,7 +14,12 @@ import {
   progress,
   projectRoot,
   startCodeServer,
+  stopGroupsOnExit,
 } from '../../scripts/workbench.mjs';
+import { UI_TIMEOUT } from './ui.mjs';
+
+// A test process stopped by Ctrl+C or SIGTERM takes its workbench down with it.
+stopGroupsOnExit();
 
 /** The corpus lives beside the project, never inside it (tests copy it at run time). */
 export const corpusDocument = path.resolve(projectRoot, '..', 'shared', 'corpus', 'us-01-oman-talks.md');
@@ -40,6 +45,13 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
 }
 
+/** A page of the test's size in which every wait without its own timeout gets UI_TIMEOUT. */
+export async function newPage(browser) {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  page.setDefaultTimeout(UI_TIMEOUT);
+  return page;
+}
+
 /**
  * Starts a workbench on a fresh workspace (examples/, the corpus document and `files`, name → text).
  * `settings` are added to the throwaway user settings; `open` names a workspace file the workbench
@@ -51,6 +63,25 @@ export async function openWorkbench({ settings = {}, open, files = {} } = {}) {
   const close = async () => {
     for (const step of cleanup.reverse()) await step().catch((error) => progress(`cleanup: ${error.message}`));
   };
+  let profile;
+  let page;
+  /** Keeps a screenshot and the logs of a failure under test-results/<name>/. */
+  const recordFailure = async (name) => {
+    const dir = path.join(resultsDir, name.replace(/[^\w.-]+/g, '-'));
+    await mkdir(dir, { recursive: true });
+    await page?.screenshot({ path: path.join(dir, 'screenshot.png') }).catch(() => {});
+    if (!profile) return;
+    for (const [index, log] of extensionHostLogs(profile).entries()) {
+      await copyFile(log, path.join(dir, `remoteexthost${index || ''}.log`)).catch(() => {});
+      // The Tradecraft output channel (the client's log, the server's stderr) lives beside it.
+      for (const file of await findFiles(path.dirname(log), /Tradecraft\.log$/)) {
+        await copyFile(file, path.join(dir, path.basename(file))).catch(() => {});
+      }
+    }
+    const serverLog = path.join(profile.dir, 'code-server.log');
+    if (existsSync(serverLog)) await copyFile(serverLog, path.join(dir, 'code-server.log')).catch(() => {});
+    progress(`Failure artifacts: ${path.relative(process.cwd(), dir)}`);
+  };
   try {
     const codeServer = await ensureCodeServer();
     const vsix = await extensionPackage(scratch);
@@ -59,13 +90,13 @@ export async function openWorkbench({ settings = {}, open, files = {} } = {}) {
     await copyFile(corpusDocument, path.join(workspace, CORPUS_NAME));
     for (const [name, text] of Object.entries(files)) await writeFile(path.join(workspace, name), text);
 
-    const profile = await createProfile(codeServer, vsix, { settings });
+    profile = await createProfile(codeServer, vsix, { settings });
     cleanup.push(() => rm(profile.dir, { recursive: true, force: true }));
     const server = await startCodeServer(codeServer, profile, workspace);
     cleanup.push(() => server.stop());
     const browser = await launchBrowser();
     cleanup.push(() => browser.close());
-    const page = await browser.newPage({ viewport: VIEWPORT });
+    page = await newPage(browser);
     await page.goto(server.workbenchUrl(open && path.join(workspace, open)));
     await page.locator('.monaco-workbench').waitFor();
     await page.locator('.explorer-folders-view').waitFor();
@@ -78,24 +109,11 @@ export async function openWorkbench({ settings = {}, open, files = {} } = {}) {
       workspace,
       close,
       extensionHostLogs: () => extensionHostLogs(profile),
-      /** Keeps a screenshot and the logs of a failed test under test-results/<name>/. */
-      async recordFailure(name) {
-        const dir = path.join(resultsDir, name.replace(/[^\w.-]+/g, '-'));
-        await mkdir(dir, { recursive: true });
-        await page.screenshot({ path: path.join(dir, 'screenshot.png') }).catch(() => {});
-        for (const [index, log] of extensionHostLogs(profile).entries()) {
-          await copyFile(log, path.join(dir, `remoteexthost${index || ''}.log`)).catch(() => {});
-          // The Tradecraft output channel (the client's log, the server's stderr) lives beside it.
-          for (const file of await findFiles(path.dirname(log), /Tradecraft\.log$/)) {
-            await copyFile(file, path.join(dir, path.basename(file))).catch(() => {});
-          }
-        }
-        const serverLog = path.join(profile.dir, 'code-server.log');
-        if (existsSync(serverLog)) await copyFile(serverLog, path.join(dir, 'code-server.log')).catch(() => {});
-        progress(`Failure artifacts: ${path.relative(process.cwd(), dir)}`);
-      },
+      recordFailure,
     };
   } catch (error) {
+    // The workbench did not come up: keep what it showed and logged before it is removed.
+    await recordFailure('opening the workbench').catch(() => {});
     await close();
     throw error;
   }

@@ -20,7 +20,8 @@ async function prepare() {
   if (process.env.CHROMIUM_PATH) {
     if (!existsSync(chromiumPath)) throw new Error(`CHROMIUM_PATH=${chromiumPath} does not exist`);
   } else {
-    await ensureDebianPackages(['chromium'], 'The e2e suite (headless Chromium)');
+    // The corpus document has emoji; without a font for them the screenshots show empty boxes.
+    await ensureDebianPackages(['chromium', 'fonts-noto-color-emoji'], 'The e2e suite (headless Chromium, and an emoji font for its screenshots)');
   }
 }
 

@@ -6,8 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { freePort, groupAlive, projectRoot } from '../../scripts/workbench.mjs';
-import { launchBrowser, VIEWPORT } from './harness.mjs';
-import { activeTab, poll, squiggleCount, statusBarItem } from './ui.mjs';
+import { imagesDir, launchBrowser, newPage } from './harness.mjs';
+import { activeTab, poll, squiggleCount, statusBarItem, waitForExpandedViews } from './ui.mjs';
 
 /** Every process below `pid` now (from /proc), so the test can check they all ended. */
 function descendants(pid) {
@@ -58,12 +58,15 @@ test('npm start serves the examples with the extension active; Ctrl+C stops ever
     assert.ok(workspace && existsSync(path.join(workspace, 'typical-mistakes.assessment.md')), 'the workspace is a copy of examples/');
 
     browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: VIEWPORT });
+    const page = await newPage(browser);
     await page.goto(url);
     // The first thing shown: an example assessment, with its findings drawn by the extension.
     await activeTab(page, 'typical-mistakes.assessment.md').waitFor({ timeout: 120_000 });
     await poll(() => squiggleCount(page), (count) => count > 0, 'the example assessment’s diagnostics', 120_000);
     await poll(() => statusBarItem(page, 'tradecraft.status').isVisible(), Boolean, 'the Tradecraft status bar item');
+    // … and beside it the Outline and the Assessment Outline, open without a click.
+    await waitForExpandedViews(page, ['Outline', 'Assessment Outline']);
+    await page.screenshot({ path: path.join(imagesDir, 'try-it.png') });
     processes = descendants(start.pid);
     assert.ok(processes.length >= 3, `npm, the start script, code-server and its hosts are running (${processes.length} processes)`);
 
@@ -77,7 +80,13 @@ test('npm start serves the examples with the extension active; Ctrl+C stops ever
     assert.equal(existsSync(workspace), false, 'the temp workspace is removed');
   } finally {
     await browser?.close();
-    if (groupAlive(start.pid)) process.kill(-start.pid, 'SIGKILL');
+    if (groupAlive(start.pid)) {
+      // A failure on the way: stop npm start as Ctrl+C does, so it takes its workbench down too;
+      // kill only what is left after a generous bound.
+      process.kill(-start.pid, 'SIGINT');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
+      if (groupAlive(start.pid)) process.kill(-start.pid, 'SIGKILL');
+    }
     for (const pid of processes.filter(alive)) process.kill(pid, 'SIGKILL');
   }
 });

@@ -196,6 +196,13 @@ function explorerPanes(page) {
   return page.locator('.sidebar .split-view-view .pane');
 }
 
+/** Waits until the Explorer shows each view of `titles` expanded (as its header says). */
+export async function waitForExpandedViews(page, titles) {
+  for (const title of titles) {
+    await explorerPanes(page).locator(`.pane-header[aria-label="${title} Section"][aria-expanded="true"]`).waitFor();
+  }
+}
+
 /**
  * Shows the Explorer with only the named views expanded (the others collapsed, so the named ones
  * get the room to render every row). Returns the first named view's pane.
@@ -303,20 +310,13 @@ export function statusBarItem(page, id) {
 
 /**
  * The document inside the active webview (VS Code nests it in two iframes), once it has content.
- * Returns a Frame, so tests can query it and evaluate in it. The inner frame is replaced when the
- * webview's content changes, so this looks it up afresh each time.
+ * A frame locator, not a Frame: the inner frame is replaced whenever the webview's content
+ * changes, and every query through a locator finds the frame that holds the content now.
  */
 export async function webviewFrame(page) {
-  const frameOf = async (locator) => (await locator.elementHandle({ timeout: UI_TIMEOUT }))?.contentFrame();
-  return poll(
-    async () => {
-      const outer = await frameOf(page.locator('iframe.webview.ready:visible').first()).catch(() => null);
-      const inner = outer && (await frameOf(outer.locator('iframe#active-frame')).catch(() => null));
-      return inner && (await inner.locator('body *').count().catch(() => 0)) > 0 ? inner : null;
-    },
-    Boolean,
-    'the webview to show its content',
-  );
+  const content = page.locator('iframe.webview.ready:visible').first().contentFrame().locator('iframe#active-frame').contentFrame();
+  await content.locator('body *').first().waitFor();
+  return content;
 }
 
 /** How many squiggles (error, warning, info) the active editor draws on its visible lines. */
