@@ -98,6 +98,13 @@ cases('likelihood-range-mismatch', [
   ['There is a 78% chance of a truce.', ['78%'], 'phia'],
   ['There is a 60–70% chance of a truce.', [], 'phia'],
   ['Iran enriches to 78% purity.', [], 'phia'],
+  ['Talks are likely to resume (80–90 percent).', ['80–90 percent']],
+  ['Iran is likely to agree: 80-90%.', ['80-90%']],
+  ['Talks are likely to resume, with 90% probability.', ['90%']],
+  ['Talks are likely to resume (60–70%).', []],
+  // A bound holds for the whole band, or it does not.
+  ['Iran will almost certainly attend (>90%).', []],
+  ['A deal is likely (>90%).', ['>90%']],
 ]);
 
 test('likelihood-range-mismatch offers the term’s band, in the author’s notation, as a quick fix', () => {

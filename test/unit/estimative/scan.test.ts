@@ -134,6 +134,10 @@ const PERCENTAGE_CASES: [string, { text: string; band: [number, number]; point: 
   ['There is a 73% chance of a deal.', { text: '73%', band: [73, 73], point: true, approximate: false, attached: false }],
   ['We put the odds of a deal at about 78%.', { text: 'about 78%', band: [78, 78], point: true, approximate: true, attached: false }],
   ['The chance of a deal is between 60 and 70 percent.', { text: 'between 60 and 70 percent', band: [60, 70], point: false, approximate: false, attached: false }],
+  // Set off at the end of the sentence of its one term.
+  ['Talks are likely to resume (80–90 percent).', { text: '80–90 percent', band: [80, 90], point: false, approximate: false, attached: true }],
+  ['Iran is likely to agree: 80-90%.', { text: '80-90%', band: [80, 90], point: false, approximate: false, attached: true }],
+  ['Talks are likely to resume, with 90% probability.', { text: '90%', band: [90, 90], point: true, approximate: false, attached: true }],
 ];
 
 for (const [text, expected] of PERCENTAGE_CASES) {
@@ -147,6 +151,14 @@ for (const [text, expected] of PERCENTAGE_CASES) {
     );
   });
 }
+
+test('a closing percentage belongs to no term when it is not set off, or two terms precede it', () => {
+  assert.deepEqual(scan('Iran is likely to cut exports by 30%.').percentages, []);
+  assert.deepEqual(scan('Iran is likely to agree (30% of the time it has).').percentages, []);
+  const { mentions } = scan('Iran is likely to agree and unlikely to comply (70%).');
+  assert.equal(mentions.length, 2);
+  assert.ok(mentions.every((mention) => mention.kind !== 'absolute' && mention.percentage === undefined), 'two terms: the percentage is not attached to either');
+});
 
 test('percentages that are quantities are not probabilities', () => {
   assert.deepEqual(scan('Iran enriched uranium to 60%; exports fell 30 percent, and the likely buyer took 20%.').percentages, []);

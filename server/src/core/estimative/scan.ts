@@ -69,6 +69,8 @@ export interface Percentage {
   point: boolean;
   /** Marked as approximate (“~70%”, “about 70 percent”). */
   approximate: boolean;
+  /** A bound, not a value: “<5%”, “over 90 percent” (the band runs to 0 or to 100). */
+  bounded: boolean;
   /** The unit as written, for replacements in the author's notation: `%`, ` percent`, ` per cent`. */
   unit: string;
   line: number;
@@ -213,6 +215,7 @@ class Scanner {
   run(): EstimativeScan {
     this.readPercentages();
     const mentions = this.readPhrases();
+    this.attachClosingPercentages(mentions);
     const percentages = this.probabilityPercentages(mentions);
     return {
       yardstick: this.yardstick,
@@ -368,6 +371,7 @@ class Scanner {
     // What stands before the number: “~”, “about”, “<”, “under”, “between”.
     let first = index;
     let approximate = false;
+    let bounded = false;
     let band: Band = [low, high];
     const mark = tokens.norm(index - 1);
     if (sameRun(tokens, index - 1, index) && high === low) {
@@ -376,9 +380,11 @@ class Scanner {
         first = index - 1;
       } else if (LOWER_BOUND_MARKS.has(mark)) {
         band = [low, 100];
+        bounded = true;
         first = index - 1;
       } else if (UPPER_BOUND_MARKS.has(mark)) {
         band = [0, low];
+        bounded = true;
         first = index - 1;
       }
     } else if (mark === 'between' && high !== low && sameRun(tokens, index - 1, index)) {
@@ -394,6 +400,7 @@ class Scanner {
       band,
       point: band[0] === band[1],
       approximate,
+      bounded,
       unit: unit === '%' ? '%' : unit === 'cent' ? ' per cent' : ' percent',
       line: tokens.line(first),
       sentence: tokens.sentence(first),
@@ -429,6 +436,41 @@ class Scanner {
     if (!percentage || percentage.attachedTo) return;
     percentage.attachedTo = mention;
     mention.percentage = percentage;
+  }
+
+  /**
+   * A percentage set off at the end of a sentence with one term in it states that term's
+   * probability too: “Talks are likely to resume (80–90 percent).”, “Iran is likely to agree:
+   * 80–90%.”, “… likely to resume, with 90% probability.” With two terms before it, it is neither's.
+   */
+  private attachClosingPercentages(mentions: readonly EstimativeMention[]): void {
+    let termsBySentence: Map<number, (TermMention | WordingMention)[]> | undefined;
+    for (const percentage of this.percentagesByFirstToken.values()) {
+      if (percentage.attachedTo || !this.closesSentence(percentage)) continue;
+      termsBySentence ??= groupTermsBySentence(mentions);
+      const before = (termsBySentence.get(percentage.sentence) ?? []).filter((mention) => mention.lastToken < percentage.firstToken);
+      const [term, ...others] = before;
+      if (!term || others.length > 0 || term.percentage) continue;
+      percentage.attachedTo = term;
+      term.percentage = percentage;
+    }
+  }
+
+  /** True when the percentage is set off (`(…)`, `:`, a dash, `with … probability`) and ends its sentence. */
+  private closesSentence(percentage: Percentage): boolean {
+    const { tokens } = this;
+    const opener = tokens.norm(percentage.firstToken - 1);
+    let after = percentage.lastToken + 1;
+    if (opener === '(') {
+      if (tokens.norm(after) !== ')') return false;
+      after++;
+    } else if (opener === 'with' && tokens.isWord(after) && PROBABILITY_FOLLOWERS.has(tokens.norm(after))) {
+      after++;
+    } else if (opener !== ':' && opener !== '—' && opener !== '–') {
+      return false;
+    }
+    if (after >= tokens.count || tokens.sentence(after) !== percentage.sentence) return true;
+    return tokens.kind(after) === 'symbol' && '.!?;'.includes(tokens.norm(after)) && (after + 1 >= tokens.count || tokens.sentence(after + 1) !== percentage.sentence);
   }
 
   /** The percentages that state a probability; absolute ones (0%, 100%) become absolute mentions. */
@@ -607,4 +649,16 @@ function numberValue(text: string): number {
 
 function isNegation(word: string): boolean {
   return NEGATIONS.has(word) || word.endsWith("n't");
+}
+
+/** The term and wording mentions of each sentence, in order. */
+function groupTermsBySentence(mentions: readonly EstimativeMention[]): Map<number, (TermMention | WordingMention)[]> {
+  const bySentence = new Map<number, (TermMention | WordingMention)[]>();
+  for (const mention of mentions) {
+    if (mention.kind === 'absolute') continue;
+    const list = bySentence.get(mention.sentence);
+    if (list) list.push(mention);
+    else bySentence.set(mention.sentence, [mention]);
+  }
+  return bySentence;
 }

@@ -1,4 +1,4 @@
-import { bandContains, complementBand, estimativeScan, formatBand, gapAround, type Percentage, type Yardstick } from '../estimative/index.js';
+import { bandContains, complementBand, estimativeScan, formatBand, gapAround, type Band, type Percentage, type Yardstick } from '../estimative/index.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -19,7 +19,7 @@ export const likelihoodRangeMismatch: Rule = {
       const percentage = mention.percentage;
       const { band } = mention.term;
       // “almost certainly not (<5%)” gives the event's own probability: the complement fits too.
-      if (bandContains(band, percentage.band) || (mention.eventNegated && bandContains(complementBand(band), percentage.band))) continue;
+      if (consistent(band, percentage) || (mention.eventNegated && consistent(complementBand(band), percentage))) continue;
       const replacement = bandText(mention.effectiveBand, percentage);
       report({
         message: `“${mention.text}” means ${formatBand(band)} under ${yardstick.name}, but the percentage written with it says ${percentage.text}.${gapNote(yardstick, percentage)}`,
@@ -47,4 +47,9 @@ function gapNote(yardstick: Yardstick, percentage: Percentage): string {
 /** The band in the percentage's own notation: `55–80%`, `55–80 percent`. */
 function bandText(band: [number, number], percentage: Percentage): string {
   return `${band[0]}–${band[1]}${percentage.unit}`;
+}
+
+/** A value or range must lie within the term's band; a bound (“<5%”) must hold for all of it. */
+function consistent(band: Band, percentage: Percentage): boolean {
+  return bandContains(band, percentage.band) || (percentage.bounded && bandContains(percentage.band, band));
 }
