@@ -147,6 +147,8 @@ cases('confidence-with-likelihood', [
   ['We have high confidence in this judgment.\nThe Houthis will likely hold fire.', []],
   ['We assess with high confidence that\nthe Houthis will likely hold fire.', ['high confidence']],
   ['The Houthis will likely hold fire (high confidence).', [], 'ipcc'],
+  // Somebody else's confidence is not the analyst's rating.
+  ['Investors have low confidence in the rial and are likely to sell.', []],
 ]);
 
 cases('confidence-vocabulary', [

@@ -181,6 +181,9 @@ const CONFIDENCE_CASES: [string, string[][]][] = [
   ['Neither side enters with confidence that concessions will be reciprocated.', []],
   ['Investor confidence is low.', []],
   ['Tehran has limited confidence in Washington.', []],
+  ['Investors have low confidence in the rial.', []],
+  ['Tehran has high confidence in its missile deterrent.', []],
+  ['We have high confidence in these judgments.', [['high']]],
   ['The minister said he had “high confidence” in the deal.', []],
 ];
 

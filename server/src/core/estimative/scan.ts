@@ -130,6 +130,9 @@ const CONFIDENCE_LEVELS = new Set(['high', 'moderate', 'medium', 'low']);
 // so that “Tehran has limited confidence in Washington” is not read as one.
 const OTHER_CONFIDENCE_LEVELS = new Set(['strong', 'fair', 'reasonable', 'limited', 'modest', 'considerable']);
 const ANALYTIC_VOICE = new Set(['we', 'our', 'assess', 'assessed', 'judge', 'judged', 'estimate', 'estimated']);
+// “Investors have low confidence in the rial”: confidence somebody holds, not the analyst's rating,
+// unless the analyst is the one who has it (“we have moderate confidence in these judgments”).
+const HOLDING_VERBS = new Set(['has', 'have', 'had', 'having', 'hold', 'holds', 'held', 'express', 'expresses', 'expressed', 'show', 'shows', 'showed', 'lack', 'lacks', 'lacked', 'retain', 'retains', 'retained', 'gained', 'lost']);
 const CONFIDENCE_OWNERS = new Set(['our', 'analytic', 'analytical', 'overall', 'assessed']);
 const CONFIDENCE_LINKS = new Set(['is', 'remains', 'was', 'are', 'stays', 'of', 'at', ':', '—', '–', '=']);
 
@@ -553,7 +556,9 @@ class Scanner {
     const first = levels[0];
     if (!first) return undefined;
     const standard = levels.every((level) => CONFIDENCE_LEVELS.has(level.norm.replace(/^very /, '')));
-    if (!standard && !this.inAnalyticVoice(index)) return undefined;
+    const holder = previousWord(tokens, position);
+    const heldBySomebody = holder !== undefined && HOLDING_VERBS.has(tokens.norm(holder));
+    if ((!standard || heldBySomebody) && !this.inAnalyticVoice(index)) return undefined;
     return this.statement(first.span.start, tokens.end(index), levels, index);
   }
 
