@@ -67,3 +67,26 @@ test('overlapping fixes: the first is taken whole, the overlapping one waits for
   const chosen = chooseFixes([fix(0, 3, 'x'), fix(2, 5, 'y'), fix(5, 6, 'z')]);
   assert.deepEqual(chosen.map((f) => f.title), ['x', 'z']);
 });
+
+test('a required section written one heading level too deep is reported where it is, and the fix promotes it', () => {
+  const text = [
+    '# Situation',
+    '',
+    'Tiraspol has run on coal since the transit ended.',
+    '',
+    '## Key Judgments',
+    '',
+    '1. Tiraspol is likely to accept gas through an intermediary.',
+    '',
+  ].join('\n');
+  const missing = lintText(text, { schema }).findings.filter((finding) => finding.rule === 'section-missing');
+  const demoted = missing.find((finding) => finding.message.includes('“Key Judgments”'));
+  assert.ok(demoted, `a finding names the demoted heading: ${missing.map((finding) => finding.message).join(' | ')}`);
+  assert.match(demoted.message, /^Required section “Assessment” is written as “Key Judgments” on line 5 as a sub-heading of “Situation”/);
+  assert.equal(text.slice(demoted.span.start, demoted.span.end), '## Key Judgments');
+  assert.ok(demoted.fix, 'a fix is offered');
+  const promoted = applyEdits(text, demoted.fix.edits);
+  assert.ok(promoted.includes('\n# Key Judgments\n'), promoted);
+  const after = lintText(promoted, { schema }).findings.filter((finding) => finding.rule === 'section-missing');
+  assert.ok(!after.some((finding) => /Key Judgments/.test(finding.message)), 'the promoted heading is a section');
+});

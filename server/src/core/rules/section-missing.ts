@@ -1,3 +1,6 @@
+import type { Assessment, Section, SubBlock } from '../model/types.js';
+import { normaliseName } from '../model/headerText.js';
+import type { SectionSpec } from '../schema/types.js';
 import type { Rule } from './rule.js';
 import { headingPrefix, lineStartOf } from './edits.js';
 
@@ -13,6 +16,21 @@ export const sectionMissing: Rule = {
     const eol = source.eol;
     schema.sections.forEach((spec, index) => {
       if (!spec.required || present.has(spec.id)) return;
+      const demoted = demotedHeading(model, spec);
+      if (demoted) {
+        const { section, block } = demoted;
+        const line = source.lines[block.line]!;
+        const hashes = /^( {0,3})(#{1,6})(?=[ \t]|$)/.exec(line.text);
+        const depth = section.header.depth;
+        report({
+          message: `Required section “${spec.title}” is written${normaliseName(block.title) === normaliseName(spec.title) ? '' : ` as “${block.title}”`} on line ${block.line + 1} as a sub-heading of “${section.header.title}”, so it is read as part of that section; give it the level of the other section headings.`,
+          span: block.span,
+          ...(hashes && depth !== undefined
+            ? { fix: { title: `Make “${block.title}” a level-${depth} heading`, safe: false, edits: [{ span: { start: line.start + hashes[1]!.length, end: line.start + hashes[0].length }, newText: '#'.repeat(depth) }] } }
+            : {}),
+        });
+        return;
+      }
       // Insert before the first present section that the schema puts after this one.
       const laterIds = new Set(schema.sections.slice(index + 1).map((later) => later.id));
       const next = model.sections.find((section) => laterIds.has(section.spec.id));
@@ -40,3 +58,17 @@ export const sectionMissing: Rule = {
     });
   },
 };
+
+/**
+ * A sub-heading that names the missing section: under a section written as a heading, deeper
+ * headings are sub-blocks (`# Situation` … `## Key Judgments`), so the section is there but demoted.
+ */
+function demotedHeading(model: Assessment, spec: SectionSpec): { section: Section; block: SubBlock } | undefined {
+  const names = new Set([spec.title, ...spec.aliases].map(normaliseName));
+  for (const section of model.sections) {
+    if (section.header.form !== 'heading') continue;
+    const block = section.children.find((child) => names.has(normaliseName(child.title)));
+    if (block) return { section, block };
+  }
+  return undefined;
+}
