@@ -89,3 +89,23 @@ test('workspace/diagnostic reports files never opened, then only what changed on
     cleanup();
   }
 });
+
+test('a client that pulls documents but takes no refresh (Neovim 0.10/0.11) gets pushes, closed files included', TIMEOUT, async () => {
+  const { folder, cleanup } = tempFolder();
+  const closed = write(path.join(folder, 'closed.assessment.md'), SMALL);
+  const capabilities = { ...PULL_CAPABILITIES, workspace: { ...PULL_CAPABILITIES.workspace, diagnostics: {} } };
+  const client = await TestClient.start({ folders: [folder], capabilities, settings: () => ({ validate: { debounceMs: 0 } }) });
+  try {
+    assert.equal(client.initializeResult.capabilities.diagnosticProvider, undefined, 'no pull diagnostics announced');
+    const closedFindings = await client.diagnosticsMatching(uriOf(closed), (params) => params.diagnostics.length > 0);
+    assert.deepEqual(closedFindings.diagnostics, expectedDiagnostics(engineFindings(SMALL, closed, folder), uriOf(closed)));
+    const filePath = path.join(folder, 'open.assessment.md');
+    const uri = uriOf(filePath);
+    const published = client.nextDiagnostics(uri);
+    await client.open(uri, CORPUS_TEXT);
+    assert.deepEqual((await published).diagnostics, expectedDiagnostics(engineFindings(CORPUS_TEXT, filePath, folder), uri));
+  } finally {
+    await client.stop();
+    cleanup();
+  }
+});

@@ -47,11 +47,14 @@ export function startServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     const folders = new WorkspaceFolders();
     folders.set(initialFolders(params));
-    const pull = capabilities.textDocument?.diagnostic !== undefined;
+    const refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
+    // Pull only where the client can be told to pull again: some clients (Neovim 0.10/0.11) pull
+    // open documents but never ask for workspace diagnostics or take a refresh, and would then
+    // never see closed files' findings, nor new ones after a schema change. They get pushes.
+    const pull = capabilities.textDocument?.diagnostic !== undefined && refreshSupport;
     const watchesFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const configuration = new Configuration(connection, capabilities.workspace?.configuration === true, options.settings);
     const analyzer = new Analyzer({ folders, configuration, trusted: options.trusted !== false, cacheFiles: watchesFiles, log });
-    const refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
     const mode = pull ? 'pull' : 'push';
     const workspace = new WorkspaceDiagnostics({ connection, documents, analyzer, folders, mode, refreshSupport, log });
     const diagnostics = new DocumentDiagnostics({
