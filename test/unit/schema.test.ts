@@ -74,6 +74,9 @@ test('resolution order: front matter, then settings, then the nearest schema fil
   assert.deepEqual(resolveSchemaReference({ ...base, schemaSettings: { 'sub/*.md': 'team.yaml' } }, host), { reference: '/w/team.yaml', origin: 'setting' });
   assert.deepEqual(resolveSchemaReference(base, host), { reference: '/w/sub/tradecraft.schema.json', origin: 'nearest-file' });
   assert.deepEqual(resolveSchemaReference({ documentPath: '/elsewhere/r.md', workspaceRoot: '/elsewhere' }, host), { reference: 'builtin:standard', origin: 'builtin' });
+  // A glob picomatch refuses (longer than 64 KB) matches nothing instead of failing the check.
+  const refused = { ['*'.repeat(70_000)]: 'huge.yaml', 'sub/*.md': 'team.yaml' };
+  assert.deepEqual(resolveSchemaReference({ ...base, schemaSettings: refused }, host), { reference: '/w/team.yaml', origin: 'setting' });
 });
 
 test('a broken schema never silences checking: one schema-invalid finding, built-in rules still apply', () => {

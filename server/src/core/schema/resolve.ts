@@ -46,13 +46,21 @@ export function resolveSchemaReference(input: SchemaResolutionInput, host: Schem
     const relative = path.relative(root, input.documentPath).split(path.sep).join('/');
     for (const [glob, reference] of Object.entries(input.schemaSettings)) {
       if (typeof reference !== 'string' || reference.trim() === '') continue;
-      const matcher = picomatch(glob, { dot: true, basename: !glob.includes('/') });
-      if (matcher(relative)) return { reference: normaliseReference(reference, root), origin: 'setting' };
+      if (globMatches(glob, relative)) return { reference: normaliseReference(reference, root), origin: 'setting' };
     }
   }
   const nearest = findNearestSchemaFile(documentDir, root, host);
   if (nearest) return { reference: nearest, origin: 'nearest-file' };
   return { reference: BUILTIN_PREFIX + DEFAULT_BUILTIN, origin: 'builtin' };
+}
+
+/** A glob from the settings that picomatch cannot compile (over 64 KB, say) matches nothing. */
+function globMatches(glob: string, relative: string): boolean {
+  try {
+    return picomatch(glob, { dot: true, basename: !glob.includes('/') })(relative);
+  } catch {
+    return false;
+  }
 }
 
 function findNearestSchemaFile(startDir: string, root: string, host: SchemaHost): string | undefined {
