@@ -2,6 +2,9 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { applyTextEdits, CORPUS_TEXT, engineFindings, RULE_DOCS, serverForFile, type TestClient, uriOf } from './lspClient.js';
 
@@ -33,6 +36,15 @@ function codeActions(uri: string, diagnostic: Diagnostic | undefined, only?: str
 }
 
 /** The text edits of an action's versioned workspace edit, checked to be for this document and version. */
+/** The document's top-level blocks as remark sees them (tables with their row count). */
+function blockShapes(text: string): string[] {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .parse(text)
+    .children.map((node) => (node.type === 'table' ? `table:${node.children.length}` : node.type));
+}
+
 function editsOf(action: CodeAction | undefined, uri: string, version: number): TextEdit[] {
   assert.ok(action?.edit?.documentChanges, `expected an action with versioned edits, got ${JSON.stringify(action)}`);
   const [change] = action.edit.documentChanges as TextDocumentEdit[];
@@ -118,6 +130,46 @@ test('"Disable RULE for this line" inserts a directive above the line, with its 
   const after = engineFindings(disabled, filePath, folder).map((finding) => finding.rule);
   assert.ok(before.includes('scenario-empty-field'));
   assert.deepEqual(after, before.filter((rule) => rule !== 'scenario-empty-field'));
+});
+
+test('in a table row or a paragraph\'s second line, the directive goes around the block, which keeps its parse', TIMEOUT, async () => {
+  const text = [
+    '## Current Situation',
+    '',
+    '| Actor | Outlook |',
+    '| --- | --- |',
+    '| Iran | Talks will definitely resume. |',
+    '| Oman | Mediation goes on. |',
+    '',
+    'Talks continue this week, and',
+    'a deal is definitely close.',
+    '',
+    '## Assessment',
+    '',
+    '- Talks are likely to continue (moderate confidence).',
+    '',
+  ].join('\n');
+  const { uri, filePath, diagnostics } = await openDocument('disable-block.assessment.md', text);
+  const absolutes = diagnostics.filter((diagnostic) => diagnostic.code === 'likelihood-absolute');
+  assert.deepEqual(absolutes.map((diagnostic) => diagnostic.range.start.line), [4, 8], JSON.stringify(diagnostics));
+  const before = engineFindings(text, filePath, folder);
+  for (const [diagnostic, what, rows] of [
+    [absolutes[0]!, 'table', [2, 5]],
+    [absolutes[1]!, 'paragraph', [7, 8]],
+  ] as const) {
+    const actions = await codeActions(uri, diagnostic);
+    assert.ok(!actions.some((action) => action.title === 'Disable likelihood-absolute for this line'), 'no comment that would cut the block');
+    const edits = editsOf(actions.find((action) => action.title === `Disable likelihood-absolute for this ${what}`), uri, 1);
+    const disabled = applyTextEdits(text, edits);
+    const lines = disabled.split('\n');
+    assert.equal(lines[rows[0]], '<!-- tradecraft-disable likelihood-absolute -->');
+    assert.equal(lines[rows[1] + 2], '<!-- tradecraft-enable likelihood-absolute -->');
+    assert.deepEqual(lines.slice(rows[0] + 1, rows[1] + 2), text.split('\n').slice(rows[0], rows[1] + 1), 'the block itself is unchanged');
+    const after = engineFindings(disabled, filePath, folder);
+    const expected = before.filter((finding) => !(finding.rule === 'likelihood-absolute' && finding.range.start.line === diagnostic.range.start.line));
+    assert.deepEqual(after.map((finding) => finding.rule), expected.map((finding) => finding.rule), 'only that finding is gone');
+    assert.deepEqual(blockShapes(disabled).filter((kind) => kind !== 'html'), blockShapes(text), 'the blocks parse as before');
+  }
 });
 
 test('"Disable RULE for this file" goes after front matter and silences the rule everywhere', TIMEOUT, async () => {

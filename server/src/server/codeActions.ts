@@ -14,7 +14,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { chooseFixes, type Finding, type Fix } from '../core/index.js';
+import { chooseFixes, type Assessment, type Finding, type Fix } from '../core/index.js';
 import { Commands, FIX_ALL_KIND } from '../protocol.js';
 import { ruleDocUrl } from '../ruleDocs.js';
 import type { AssessmentAnalysis } from './analysis.js';
@@ -66,8 +66,10 @@ export function codeActions(analysis: AssessmentAnalysis, document: TextDocument
     if (safeFixes.length > 1 && relevant.some((finding) => finding.fix?.safe)) add(fixAll(CodeActionKind.QuickFix));
     for (const finding of relevant) {
       const diagnostic = toDiagnostic(finding, document.uri);
-      const line = disableForLine(analysis, finding);
+      const block = splitsItsBlock(analysis, finding.range.start.line) ? disableForBlock(analysis, finding) : undefined;
+      const line = block ? undefined : disableForLine(analysis, finding);
       if (line) add({ title: `Disable ${finding.rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit([line]) });
+      if (block) add({ title: `Disable ${finding.rule} for this ${block.what}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(block.edits) });
       add({ title: `Disable ${finding.rule} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit([disableForFile(analysis, finding.rule)]) });
     }
     for (const finding of relevant) {
@@ -108,6 +110,65 @@ function disableForLine(analysis: AssessmentAnalysis, finding: Finding): TextEdi
   const indentation = /^[ \t]*/.exec(line.text)![0];
   const at = { line: line.index, character: 0 };
   return { range: { start: at, end: at }, newText: `${indentation}<!-- tradecraft-disable-next-line ${finding.rule} -->${parsed.source.eol}` };
+}
+
+const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)/;
+
+/**
+ * A comment line above this line would cut its block in two: a table row (the table ends at the
+ * comment), or a paragraph's continuation line (the paragraph would be split). Lines the model
+ * reads as their own structure (headers, scenario fields, the sign-off) and list items take one.
+ */
+function splitsItsBlock(analysis: AssessmentAnalysis, index: number): boolean {
+  const { parsed, model } = analysis.result;
+  const line = parsed.lines[index];
+  const previous = parsed.lines[index - 1];
+  if (!line || !previous) return false;
+  if (line.kind === 'table') return previous.kind === 'table';
+  if (line.kind !== 'text' || previous.kind !== 'text' || LIST_ITEM.test(line.text) || /^\s*>/.test(line.text)) return false;
+  return !structuralLines(model).has(index);
+}
+
+function structuralLines(model: Assessment): Set<number> {
+  const lines = new Set<number>();
+  for (const section of model.sections) {
+    lines.add(section.header.line);
+    for (const child of section.children) lines.add(child.line);
+  }
+  for (const scenario of model.scenarios) {
+    lines.add(scenario.line);
+    for (const field of scenario.fields) lines.add(field.line);
+  }
+  for (const header of model.unknownHeadings) lines.add(header.line);
+  if (model.signOff) lines.add(model.signOff.line);
+  if (model.signOffCandidate) lines.add(model.signOffCandidate.line);
+  return lines;
+}
+
+/**
+ * `<!-- tradecraft-disable RULE -->` above the table or paragraph holding the finding and
+ * `<!-- tradecraft-enable RULE -->` below it: comments around a block leave its parse as it was.
+ */
+function disableForBlock(analysis: AssessmentAnalysis, finding: Finding): { what: string; edits: TextEdit[] } | undefined {
+  const { parsed } = analysis.result;
+  const { lines, source } = parsed;
+  const kind = lines[finding.range.start.line]!.kind;
+  let first = finding.range.start.line;
+  while (first > 0 && lines[first - 1]!.kind === kind) first--;
+  let last = finding.range.start.line;
+  while (last + 1 < lines.length && lines[last + 1]!.kind === kind) last++;
+  const indentation = /^[ \t]*/.exec(lines[first]!.text)![0];
+  const eol = source.eol;
+  const above = { line: first, character: 0 };
+  const lastLine = lines[last]!;
+  const end = source.positionAt(lastLine.end);
+  return {
+    what: kind === 'table' ? 'table' : 'paragraph',
+    edits: [
+      { range: { start: above, end: above }, newText: `${indentation}<!-- tradecraft-disable ${finding.rule} -->${eol}` },
+      { range: { start: end, end }, newText: `${eol}${indentation}<!-- tradecraft-enable ${finding.rule} -->` },
+    ],
+  };
 }
 
 /** `<!-- tradecraft-disable-file RULE -->` at the top, after front matter. */
