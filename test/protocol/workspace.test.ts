@@ -206,3 +206,58 @@ test('workspace folders added later are scanned; removed ones are cleared', TIME
     cleanupSecond();
   }
 });
+
+test('a schema reached through extends or the schemas setting is followed when it changes on disk', TIMEOUT, async () => {
+  const { folder, cleanup } = tempFolder();
+  const base = write(path.join(folder, 'schemas', 'base.yaml'), 'extends: builtin:standard\n');
+  write(path.join(folder, 'tradecraft.schema.yaml'), 'extends: ./schemas/base.yaml\n');
+  const team = write(path.join(folder, 'schemas', 'team.yaml'), 'extends: builtin:standard\n');
+  const schemaSettings = { 'team/*.assessment.md': 'schemas/team.yaml' };
+  const client = await TestClient.start({ folders: [folder], settings: () => ({ schemas: schemaSettings, validate: { debounceMs: 0 } }) });
+  const relaxed = 'extends: builtin:standard\nrules:\n  section-not-heading: off\n';
+  const notHeading = (params: { diagnostics: { code?: unknown }[] }) => params.diagnostics.some((diagnostic) => diagnostic.code === 'section-not-heading');
+  try {
+    for (const [docPath, schemaPath] of [
+      [path.join(folder, 'doc.assessment.md'), base],
+      [path.join(folder, 'team', 'doc.assessment.md'), team],
+    ] as const) {
+      const uri = uriOf(docPath);
+      const opened = client.nextDiagnostics(uri);
+      await client.open(uri, CORPUS_TEXT);
+      assert.ok(notHeading(await opened), `${path.relative(folder, docPath)}: the standard rules apply`);
+      write(schemaPath, relaxed);
+      const rechecked = client.nextDiagnostics(uri, (params) => !notHeading(params));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(schemaPath), type: 2 }] });
+      assert.deepEqual((await rechecked).diagnostics, expectedDiagnostics(engineFindings(CORPUS_TEXT, docPath, folder, { schemaSettings }), uri));
+    }
+    // Registered once the server was initialized, long before the diagnostics above.
+    const watched = client.registrations.flatMap((registration) => (registration.registerOptions as { watchers?: { globPattern: string }[] }).watchers ?? []).map((watcher) => watcher.globPattern);
+    assert.ok(watched.includes('**/*.{yaml,yml,json}'), `schemas of any name are watched: ${watched.join(', ')}`);
+  } finally {
+    await client.stop();
+    cleanup();
+  }
+});
+
+test('without file watching, a schema changed on disk is used at the next check', TIMEOUT, async () => {
+  const { folder, cleanup } = tempFolder();
+  const schemaPath = write(path.join(folder, 'tradecraft.schema.yaml'), 'extends: builtin:standard\n');
+  const docPath = path.join(folder, 'doc.assessment.md');
+  const uri = uriOf(docPath);
+  const client = await TestClient.start({ folders: [folder], capabilities: { workspace: { workspaceFolders: true } }, initializationOptions: { settings: { validate: { debounceMs: 0 } } } });
+  try {
+    const opened = client.nextDiagnostics(uri);
+    await client.open(uri, CORPUS_TEXT);
+    assert.ok((await opened).diagnostics.some((diagnostic) => diagnostic.code === 'section-not-heading'));
+    // Changed by another program: no save in the editor, no watched-file event.
+    write(schemaPath, 'extends: builtin:standard\nrules:\n  section-not-heading: off\n');
+    const edited = `${CORPUS_TEXT}\n`;
+    const rechecked = client.nextDiagnostics(uri);
+    await client.change(uri, edited);
+    assert.deepEqual((await rechecked).diagnostics, expectedDiagnostics(engineFindings(edited, docPath, folder), uri));
+    assert.ok(!(await rechecked).diagnostics.some((diagnostic) => diagnostic.code === 'section-not-heading'));
+  } finally {
+    await client.stop();
+    cleanup();
+  }
+});

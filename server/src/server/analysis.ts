@@ -4,7 +4,7 @@
  * hover, completion, symbols, code actions, the outline request) reads the same analysis, computed
  * once per document version.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -74,6 +74,8 @@ export interface AnalyzerOptions {
   trusted: boolean;
   /** Whether file reads may be cached (only when the client tells us about file changes). */
   cacheFiles: boolean;
+  /** A schema file in use changed on disk: invalidate, and check every document again. */
+  schemaFilesChanged: () => void;
   log: (message: string) => void;
 }
 
@@ -91,6 +93,8 @@ export class Analyzer {
 
   /** The analysis of an open document at its current version, computed at most once. */
   analysisFor(document: TextDocument): Promise<Analysis> {
+    // A few stat calls: a schema changed outside the editor, where no watcher reports it, is not used stale.
+    if (this.host.changedOnDisk()) this.options.schemaFilesChanged();
     const cached = this.open.get(document.uri);
     if (cached && cached.version === document.version && cached.generation === this.generation) return cached.analysis;
     const parser = cached?.parser ?? new IncrementalParser({ keepDerived: true });
@@ -101,6 +105,11 @@ export class Analyzer {
 
   forget(uri: string): void {
     this.open.delete(uri);
+  }
+
+  /** Whether a schema in use depends on this file (read from it, or looked for it there). */
+  isSchemaSource(filePath: string): boolean {
+    return this.host.reads(filePath);
   }
 
   /** Settings or schema files changed: drop cached schemas, file reads and analyses. */
@@ -179,8 +188,15 @@ function schemaLabel(reference: string, folder: Folder | undefined): string {
 }
 
 /** Reads schema files from disk; the engine asks for the same few paths on every check, so reads are cached when file events keep the cache honest. */
+/**
+ * Schema files as the engine reads them. It remembers every path it was asked for (schemas,
+ * their `extends`, and the places a nearest schema file was looked for) with its modification
+ * time then, so a change on disk is noticed even where no file watcher reports it.
+ */
 class DiskSchemaHost implements SchemaHost {
   private readonly files = new Map<string, string | undefined>();
+  /** Path → modification time when read (undefined: there was no file). */
+  private readonly seen = new Map<string, number | undefined>();
 
   constructor(private readonly cache: boolean) {}
 
@@ -193,10 +209,31 @@ class DiskSchemaHost implements SchemaHost {
       text = undefined;
     }
     if (this.cache) this.files.set(filePath, text);
+    if (!this.seen.has(filePath)) this.seen.set(filePath, modifiedTime(filePath));
     return text;
+  }
+
+  /** Whether a schema in use was read from this path (or looked for there). */
+  reads(filePath: string): boolean {
+    return this.seen.has(filePath);
+  }
+
+  /** Whether any path read since the last `clear` was changed, created or deleted since. */
+  changedOnDisk(): boolean {
+    for (const [filePath, time] of this.seen) if (modifiedTime(filePath) !== time) return true;
+    return false;
   }
 
   clear(): void {
     this.files.clear();
+    this.seen.clear();
+  }
+}
+
+function modifiedTime(filePath: string): number | undefined {
+  try {
+    return statSync(filePath, { throwIfNoEntry: false })?.mtimeMs;
+  } catch {
+    return undefined;
   }
 }

@@ -27,12 +27,12 @@ import { codeActions } from './codeActions.js';
 import { COMPLETION_TRIGGER_CHARACTERS, completions } from './completion.js';
 import { Configuration, SETTINGS_SECTION } from './configuration.js';
 import { DocumentDiagnostics } from './diagnostics.js';
-import { pathToUri, WorkspaceFolders } from './folders.js';
+import { pathToUri, uriToPath, WorkspaceFolders } from './folders.js';
 import { foldingRanges } from './folding.js';
 import { hover } from './hover.js';
 import { outline } from './outline.js';
 import { documentSymbols } from './symbols.js';
-import { WORKSPACE_FILE_GLOBS, WorkspaceDiagnostics } from './workspace.js';
+import { WATCHED_FILE_GLOBS, WorkspaceDiagnostics } from './workspace.js';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -54,7 +54,9 @@ export function startServer(connection: Connection): void {
     const pull = capabilities.textDocument?.diagnostic !== undefined && refreshSupport;
     const watchesFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const configuration = new Configuration(connection, capabilities.workspace?.configuration === true, options.settings);
-    const analyzer = new Analyzer({ folders, configuration, trusted: options.trusted !== false, cacheFiles: watchesFiles, log });
+    // Set once the diagnostics are wired; a schema change noticed on disk goes through it.
+    let schemasChanged = (): void => analyzer.invalidate();
+    const analyzer = new Analyzer({ folders, configuration, trusted: options.trusted !== false, cacheFiles: watchesFiles, log, schemaFilesChanged: () => schemasChanged() });
     const mode = pull ? 'pull' : 'push';
     const workspace = new WorkspaceDiagnostics({ connection, documents, analyzer, folders, mode, refreshSupport, log });
     const diagnostics = new DocumentDiagnostics({
@@ -69,7 +71,7 @@ export function startServer(connection: Connection): void {
       log,
     });
     wireFeatures({ connection, documents, analyzer, capabilities, log });
-    wireDiagnostics({ connection, documents, analyzer, configuration, diagnostics, workspace, folders, capabilities, log });
+    schemasChanged = wireDiagnostics({ connection, documents, analyzer, configuration, diagnostics, workspace, folders, capabilities, log });
     return { capabilities: serverCapabilities(pull), serverInfo: { name: 'tradecraft' } };
   });
 
@@ -135,7 +137,8 @@ interface DiagnosticsContext extends FeatureContext {
 }
 
 /** Document lifecycle, configuration, watched files and workspace folders: what makes diagnostics current. */
-function wireDiagnostics(context: DiagnosticsContext): void {
+/** Wires document and workspace diagnostics; returns what to do when settings or schemas change. */
+function wireDiagnostics(context: DiagnosticsContext): () => void {
   const { connection, documents, analyzer, configuration, diagnostics, workspace, folders, capabilities, log } = context;
   const opened = new Set<string>();
   const report = (what: string) => (error: unknown) => log(`${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -151,7 +154,8 @@ function wireDiagnostics(context: DiagnosticsContext): void {
   const watchesFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   documents.onDidSave(({ document }) => {
     // Without file watching, saving a schema file is the only sign that it changed.
-    if (!watchesFiles && SCHEMA_FILE_NAMES.includes(path.basename(document.uri))) schemasChanged();
+    const filePath = uriToPath(document.uri);
+    if (!watchesFiles && (SCHEMA_FILE_NAMES.includes(path.basename(document.uri)) || (filePath !== undefined && analyzer.isSchemaSource(filePath)))) schemasChanged();
     diagnostics.saved(document);
   });
   documents.onDidClose(({ document }) => {
@@ -184,7 +188,7 @@ function wireDiagnostics(context: DiagnosticsContext): void {
       connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(report('Registering for configuration changes'));
     }
     if (watchesFiles) {
-      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WORKSPACE_FILE_GLOBS.map((globPattern) => ({ globPattern })) }).catch(report('Registering file watchers'));
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_FILE_GLOBS.map((globPattern) => ({ globPattern })) }).catch(report('Registering file watchers'));
     }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
@@ -196,6 +200,7 @@ function wireDiagnostics(context: DiagnosticsContext): void {
     }
     workspace.scan();
   });
+  return schemasChanged;
 }
 
 /**

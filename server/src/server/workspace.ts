@@ -26,6 +26,12 @@ import { pathToUri, uriToPath, type Folder, type WorkspaceFolders } from './fold
 
 /** What the workspace scan lists; the analyzer then decides which Markdown files are assessments. */
 export const WORKSPACE_FILE_GLOBS = ['**/*.{md,markdown,mdown,mkd}', `**/{${SCHEMA_FILE_NAMES.join(',')}}`];
+/**
+ * What the client is asked to watch: YAML and JSON files too, since a schema may be any such file
+ * (through `extends`, the `schemas` setting or front matter); the server learns which ones only as
+ * it reads them.
+ */
+export const WATCHED_FILE_GLOBS = [...WORKSPACE_FILE_GLOBS, '**/*.{yaml,yml,json}'];
 const IGNORED_FOLDERS = ['node_modules', '.git'];
 
 /** UTF-8 needs at most 3 bytes per UTF-16 code unit: a file this large cannot be under the limit. */
@@ -79,7 +85,7 @@ export class WorkspaceDiagnostics {
     for (const change of changes) {
       const filePath = uriToPath(change.uri);
       if (filePath === undefined) continue;
-      if (SCHEMA_FILE_NAMES.includes(path.basename(filePath))) schemaChanged = true;
+      if (SCHEMA_FILE_NAMES.includes(path.basename(filePath)) || this.options.analyzer.isSchemaSource(filePath)) schemaChanged = true;
       const folder = this.options.folders.folderOf(filePath);
       if (!folder || isIgnoredPath(folder.path, filePath)) continue;
       this.enqueue(() => (change.type === FileChangeType.Deleted ? this.dropInside(filePath) : this.checkPath(filePath)));
