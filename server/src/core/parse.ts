@@ -13,7 +13,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { blockTooLongReason, MAX_BLOCK_LINES } from './limits.js';
-import { shiftSpan, SourceText, type Line, type Span } from './text.js';
+import { endsInsideHtmlComment, htmlComments, shiftSpan, SourceText, type Line, type Span } from './text.js';
 
 export type LineKind = 'blank' | 'text' | 'heading' | 'setext-underline' | 'code' | 'html' | 'frontmatter' | 'table' | 'thematic-break';
 
@@ -271,7 +271,7 @@ function candidateBoundaries(source: SourceText, splitLongChunksAfter: number): 
       fence = { char: open[1]![0]!, length: open[1]!.length };
       continue;
     }
-    if (/<!--/.test(text) && !/<!--[\s\S]*?-->(?![\s\S]*<!--)/.test(text)) {
+    if (endsInsideHtmlComment(text)) {
       inComment = true;
       continue;
     }
@@ -360,9 +360,8 @@ function parseChunk(text: string, allowFrontMatter: boolean): ChunkParse {
   const collectComments = (node: Nodes) => {
     if (node.type !== 'html') return;
     const span = spanOf(node);
-    for (const match of node.value.matchAll(/<!--([\s\S]*?)-->/g)) {
-      const start = span.start + (match.index ?? 0);
-      comments.push({ value: match[1] ?? '', span: { start, end: start + match[0].length } });
+    for (const comment of htmlComments(node.value)) {
+      comments.push({ value: comment.inner, span: { start: span.start + comment.start, end: span.start + comment.end } });
     }
   };
   const visitInline = (node: Nodes) => {

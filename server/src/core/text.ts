@@ -122,3 +122,54 @@ function splitLines(text: string): Line[] {
   }
   return lines;
 }
+
+/**
+ * Each complete HTML comment (`<!-- … -->`) in order, with its inner text. Found with `indexOf`:
+ * a lazy regular expression (`<!--[\s\S]*?-->`) re-scans to the end from every unclosed `<!--`,
+ * which is quadratic in a text full of them.
+ */
+export function htmlComments(text: string): { start: number; end: number; inner: string }[] {
+  const comments: { start: number; end: number; inner: string }[] = [];
+  for (let from = 0; ; ) {
+    const start = text.indexOf('<!--', from);
+    if (start === -1) break;
+    const close = text.indexOf('-->', start + 4);
+    // No `-->` after this `<!--` means none after any later one either.
+    if (close === -1) break;
+    comments.push({ start, end: close + 3, inner: text.slice(start + 4, close) });
+    from = close + 3;
+  }
+  return comments;
+}
+
+/** The text without its complete HTML comments. */
+export function withoutHtmlComments(text: string): string {
+  if (!text.includes('<!--')) return text;
+  let kept = '';
+  let from = 0;
+  for (const comment of htmlComments(text)) {
+    kept += text.slice(from, comment.start);
+    from = comment.end;
+  }
+  return kept + text.slice(from);
+}
+
+/** The text without an HTML comment that ends it (and the white space around that comment). */
+export function withoutTrailingHtmlComment(text: string): string {
+  const trimmed = text.trimEnd();
+  if (!trimmed.endsWith('-->')) return text;
+  const start = trimmed.lastIndexOf('<!--', trimmed.length - 3);
+  if (start === -1 || start + 4 > trimmed.length - 3) return text;
+  return trimmed.slice(0, start).trimEnd();
+}
+
+/** Whether an HTML comment is still open at the end of the text (read from the start, comment by comment). */
+export function endsInsideHtmlComment(text: string): boolean {
+  for (let from = 0; ; ) {
+    const start = text.indexOf('<!--', from);
+    if (start === -1) return false;
+    const close = text.indexOf('-->', start + 4);
+    if (close === -1) return true;
+    from = close + 3;
+  }
+}

@@ -12,6 +12,7 @@ import { startsWithSymbol } from '../model/headerText.js';
 import { readLineSyntax } from '../model/lineSyntax.js';
 import type { ClassifiedLine, ParsedDocument } from '../parse.js';
 import { proseSegments } from '../prose.js';
+import { withoutTrailingHtmlComment } from '../text.js';
 
 export type TokenKind = 'word' | 'number' | 'symbol';
 
@@ -277,7 +278,7 @@ function breaksBefore(line: ClassifiedLine, content: string): boolean {
 function breaksAfter(line: ClassifiedLine, content: string): boolean {
   if (line.kind !== 'text') return true;
   if (startsWithSymbol(content) || TITLE_NUMBERING.test(content)) return true;
-  const trimmed = content.replace(/\s*<!--[\s\S]*?-->\s*$/, '').trimEnd();
+  const trimmed = withoutTrailingHtmlComment(content).trimEnd();
   return trimmed === '' || /[.!?…:;)\]”"'’*_]$/u.test(trimmed);
 }
 

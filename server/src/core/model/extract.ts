@@ -9,7 +9,7 @@ import type { ActorMatcher } from '../actors/mentions.js';
 import type { ClassifiedLine, ParsedDocument } from '../parse.js';
 import { compileAgentPattern, type AgentPattern } from '../schema/pattern.js';
 import type { FieldSpec, Schema, SectionSpec } from '../schema/types.js';
-import type { Span } from '../text.js';
+import { withoutTrailingHtmlComment, type Span } from '../text.js';
 import { boldLineText, leadingSymbolLength, normaliseName, numberingLength, splitTitle, startsWithSymbol } from './headerText.js';
 import { isOrdinalMarker, readLineSyntax, type LineSyntax } from './lineSyntax.js';
 import type { Actor, AgentLine, Assessment, FrontMatter, Header, HeaderForm, Judgment, Scenario, ScenarioField, Section, SignOff, SignOffCandidate } from './types.js';
@@ -487,7 +487,7 @@ function textHeaderCandidate(syntax: LineSyntax): HeaderCandidate | undefined {
 }
 
 function stripTrailingComment(text: string): string {
-  return text.includes('<!--') ? text.replace(/\s*<!--[\s\S]*?-->\s*$/, '') : text;
+  return withoutTrailingHtmlComment(text);
 }
 
 function isCommentOnly(line: ClassifiedLine): boolean {

@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { withoutHtmlComments } from '../text.js';
 
 /** A scenario field present with no text. */
 export const scenarioEmptyField: Rule = {
@@ -11,7 +12,7 @@ export const scenarioEmptyField: Rule = {
     for (const scenario of model.scenarios) {
       for (const field of scenario.fields) {
         // Emphasis markers and HTML comments (`- Trigger: <!-- TODO -->`) are not text.
-        if (field.value.replace(/<!--[\s\S]*?-->/g, '').replace(/[*_\s]/g, '') !== '') continue;
+        if (withoutHtmlComments(field.value).replace(/[*_\s]/g, '') !== '') continue;
         report({ message: `The “${field.name}” field of scenario “${scenario.label || scenario.title}” is empty.`, span: field.span });
       }
     }

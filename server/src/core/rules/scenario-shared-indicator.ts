@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { withoutHtmlComments } from '../text.js';
 
 const SIGNPOST_FIELDS = new Set(['trigger', 'indicators']);
 
@@ -17,7 +18,7 @@ export const scenarioSharedIndicator: Rule = {
       for (const field of scenario.fields) {
         if (!SIGNPOST_FIELDS.has(field.id)) continue;
         // Compared without case, punctuation or HTML comments.
-        const key = field.value.replace(/<!--[\s\S]*?-->/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+        const key = withoutHtmlComments(field.value).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
         if (key === '') continue;
         const earlier = seen.get(key);
         if (!earlier) {

@@ -1,4 +1,5 @@
 import type { Rule } from './rule.js';
+import { withoutHtmlComments } from '../text.js';
 
 /** A section header with nothing under it before the next header. */
 export const sectionEmpty: Rule = {
@@ -25,5 +26,5 @@ function hasBlockContent(lines: readonly { kind: string; text: string }[], range
     if (line.kind === 'html') html.push(line.text);
   }
   // Comments may span lines, so they are removed from the HTML as a whole.
-  return html.join('\n').replace(/<!--[\s\S]*?-->/g, '').trim() !== '';
+  return withoutHtmlComments(html.join('\n')).trim() !== '';
 }
