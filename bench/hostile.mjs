@@ -24,6 +24,9 @@ export const HOSTILE_SHAPES = {
   'one line of emphasis markers': (bytes) => '*a _b '.repeat(bytes / 6),
   'one line of unclosed tags': (bytes) => '<a '.repeat(bytes / 3),
   'unclosed code spans': (bytes) => '`a '.repeat(bytes / 3),
+  'one line of nested brackets': (bytes) => '['.repeat(bytes / 2) + ']'.repeat(bytes / 2),
+  'one line of unclosed link destinations': (bytes) => '[a](b '.repeat(bytes / 6),
+  'one line of unclosed comments': (bytes) => '<!-- tradecraft-disable '.repeat(bytes / 24),
 };
 
 export function hostileGrowth({ quick, schema }) {

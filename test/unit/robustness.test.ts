@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { applySafeFixes, builtinSchema, lintText, MAX_BLOCK_LINES, MAX_NESTING_DEPTH, type Finding } from '../../server/src/core/index.js';
+import { applySafeFixes, builtinSchema, lintText, MAX_BLOCK_BRACKETS, MAX_BLOCK_LINES, MAX_NESTING_DEPTH, type Finding } from '../../server/src/core/index.js';
 import { corpusDocument } from '../support/paths.js';
 
 const schema = builtinSchema();
@@ -92,6 +92,24 @@ test('oversized and binary documents are declined with one finding', () => {
   const huge = corpus.repeat(Math.ceil((6 * 1024 * 1024) / corpus.length));
   assert.deepEqual(lintText(huge, { schema }).findings.map((f) => f.rule), ['document-skipped']);
   assert.deepEqual(lintText('PK\u0003\u0004\u0000binary', { schema }).findings.map((f) => f.rule), ['document-skipped']);
+});
+
+test('thousands of brackets in one block are declined before micromark sees them; tables and linked lists are not', () => {
+  for (const shape of ['['.repeat(MAX_BLOCK_BRACKETS + 1) + ']'.repeat(MAX_BLOCK_BRACKETS + 1), '[a](b '.repeat(MAX_BLOCK_BRACKETS + 1)]) {
+    const { findings } = lintText(`# Notes\n\nSome prose.\n\n${shape}\n`, { schema });
+    assert.deepEqual(findings.map((f) => f.rule), ['document-skipped']);
+    assert.match(findings[0]!.message, new RegExp(`block from line 5 holds \\d+ “\\[” .*limit is ${MAX_BLOCK_BRACKETS}`));
+  }
+  const links = (i: number) => Array.from({ length: 5 }, (_, k) => `[s${k}](https://example.org/${i}/${k})`).join(' ');
+  const rows = Array.from({ length: MAX_BLOCK_BRACKETS / 4 }, (_, i) => `| ${links(i)} | note |`);
+  const checked = {
+    'a table of links': `| Source | Note |\n| --- | --- |\n${rows.join('\n')}`,
+    'a list of links': Array.from({ length: MAX_BLOCK_BRACKETS / 4 }, (_, i) => `- ${links(i)}`).join('\n'),
+    'a paragraph at the limit': '[a] '.repeat(MAX_BLOCK_BRACKETS),
+  };
+  for (const [shape, text] of Object.entries(checked)) {
+    assert.ok(!lintText(text, { schema }).findings.some((f) => f.rule === 'document-skipped'), shape);
+  }
 });
 
 test('a block of thousands of lines with no blank line is declined; code, raw HTML, lists and paragraphs are not', () => {

@@ -12,7 +12,7 @@ export { builtinSchema, checkSchemaText, loadSchema, BUILTIN_PREFIX, type Schema
 export { resolveSchemaReference, SCHEMA_FILE_NAMES, type SchemaReference } from './schema/resolve.js';
 export { BUILTIN_SCHEMAS, DEFAULT_BUILTIN } from './schema/builtin.js';
 export type { Schema, SectionSpec, FieldSpec } from './schema/types.js';
-export { MAX_BLOCK_LINES, MAX_DOCUMENT_LENGTH, MAX_NESTING_DEPTH, reasonToSkip } from './limits.js';
+export { MAX_BLOCK_BRACKETS, MAX_BLOCK_LINES, MAX_DOCUMENT_LENGTH, MAX_NESTING_DEPTH, reasonToSkip } from './limits.js';
 export { isAssessment, isMarkdownPath, hasSchemaFrontMatter, ASSESSMENT_SUFFIX } from './selection.js';
 export type * from './model/types.js';
 export { estimativeTermAt, yardstickVocabulary, type TermInfo, type YardstickVocabulary } from './estimative/index.js';

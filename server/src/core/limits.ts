@@ -16,6 +16,33 @@ export const MAX_NESTING_DEPTH = 40;
  */
 export const MAX_BLOCK_LINES = 5000;
 
+/**
+ * The most `[` one parse may take outside table rows. micromark looks back over every open
+ * bracket for each `]`, so thousands of them in one paragraph (`[[[…]]]`, `[a](b ` repeated) take
+ * seconds, then minutes; a real paragraph holds a few dozen links.
+ */
+export const MAX_BLOCK_BRACKETS = 5000;
+
+/** How many `[` the text holds outside lines that start with `|` (table rows parse cell by cell). */
+export function bracketsOutsideTables(text: string): number {
+  let count = 0;
+  for (let lineStart = 0; lineStart < text.length; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    let first = lineStart;
+    while (first < lineEnd && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+    if (text.charCodeAt(first) !== 124) {
+      for (let bracket = text.indexOf('[', first); bracket !== -1 && bracket < lineEnd; bracket = text.indexOf('[', bracket + 1)) count++;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return count;
+}
+
+export function tooManyBracketsReason(firstLine: number, brackets: number): string {
+  return `the block from line ${firstLine + 1} holds ${brackets} “[” with no blank line to split it (the limit is ${MAX_BLOCK_BRACKETS}); Markdown parsing takes quadratic time on such text`;
+}
+
 /** Lines are 0-based, inclusive. */
 export function blockTooLongReason(firstLine: number, lastLine: number, lineCount: number): string {
   return `lines ${firstLine + 1}–${lastLine + 1} are one block of ${lineCount} lines with no blank line to split it (the limit is ${MAX_BLOCK_LINES}): add blank lines between its paragraphs`;

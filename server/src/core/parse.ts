@@ -12,7 +12,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { blockTooLongReason, MAX_BLOCK_LINES } from './limits.js';
+import { blockTooLongReason, bracketsOutsideTables, MAX_BLOCK_BRACKETS, MAX_BLOCK_LINES, tooManyBracketsReason } from './limits.js';
 import { endsInsideHtmlComment, htmlComments, shiftSpan, SourceText, type Line, type Span } from './text.js';
 
 export type LineKind = 'blank' | 'text' | 'heading' | 'setext-underline' | 'code' | 'html' | 'frontmatter' | 'table' | 'thematic-break';
@@ -117,13 +117,10 @@ export class IncrementalParser {
     const source = new SourceText(text);
     const { boundaries, longestBlock } = candidateBoundaries(source, this.splitLongChunksAfter);
     if (longestBlock.lines > MAX_BLOCK_LINES) {
-      this.cache.clear();
-      this.firstChunk = undefined;
-      this.lastParse = { chunks: 0, parses: 0 };
       const firstLine = boundaries[longestBlock.chunk]!;
       let endLine = (boundaries[longestBlock.chunk + 1] ?? source.lines.length) - 1;
       while (endLine > firstLine && source.lines[endLine]!.text.trim() === '') endLine--;
-      return { ...opaqueDocument(source), declined: blockTooLongReason(firstLine, endLine, longestBlock.lines) };
+      return this.decline(source, blockTooLongReason(firstLine, endLine, longestBlock.lines));
     }
     const lineStart = (line: number) => (line < source.lines.length ? source.lines[line]!.start : text.length);
     // Chunks are keyed by their text; the first chunk (where front matter may stand) on its own.
@@ -133,7 +130,14 @@ export class IncrementalParser {
       atStart ? (usedFirst?.text === chunkText ? usedFirst.parse : this.firstChunk?.text === chunkText ? this.firstChunk.parse : undefined) : (used.get(chunkText) ?? this.cache.get(chunkText));
     const chunks: AssembledChunk[] = [];
     let parses = 0;
-    const parseNew = (chunkText: string, atStart: boolean) => {
+    let declined: string | undefined;
+    const parseNew = (chunkText: string, atStart: boolean, startLine: number) => {
+      // Only text not parsed before is counted, so a keystroke pays for its own chunk.
+      const brackets = bracketsOutsideTables(chunkText);
+      if (brackets > MAX_BLOCK_BRACKETS) {
+        declined = tooManyBracketsReason(startLine, brackets);
+        return undefined;
+      }
       parses++;
       return parseChunk(chunkText, atStart);
     };
@@ -147,7 +151,8 @@ export class IncrementalParser {
         const offset = lineStart(startLine);
         const chunkText = text.slice(offset, endOffset);
         const atStart = startLine === 0;
-        const parse = known(chunkText, atStart) ?? parseNew(chunkText, atStart);
+        const parse = known(chunkText, atStart) ?? parseNew(chunkText, atStart, startLine);
+        if (!parse) return this.decline(source, declined!);
         if (atStart) usedFirst = { text: chunkText, parse };
         else used.set(chunkText, parse);
         // An unclosed fence or HTML block would swallow the following chunks: parse them together,
@@ -168,6 +173,14 @@ export class IncrementalParser {
     const parsed = assemble(source, chunks);
     if (this.derived) parsed.derived = this.derived;
     return parsed;
+  }
+
+  /** A document the parser will not take: nothing of it is kept, and it is reported as skipped. */
+  private decline(source: SourceText, reason: string): ParsedDocument {
+    this.cache.clear();
+    this.firstChunk = undefined;
+    this.lastParse = { chunks: 0, parses: 0 };
+    return { ...opaqueDocument(source), declined: reason };
   }
 }
 
