@@ -96,6 +96,8 @@ test('a client without workspace/configuration works with defaults and initializ
     assert.deepEqual(client.registrations, []);
   });
   await withClient({ capabilities: {}, initializationOptions: { settings: { rules: { 'section-not-heading': 'off' } } } }, async (client, folder) => {
+    // Clients send empty or other servers' settings at start-up (Neovim: `{}`): the options stay.
+    for (const settings of [null, {}, { marksman: { enabled: true } }]) await client.connection.sendNotification('workspace/didChangeConfiguration', { settings });
     const { uri, filePath, params } = await openCorpus(client, folder);
     assert.deepEqual(params.diagnostics, expectedDiagnostics(engineFindings(CORPUS_TEXT, filePath, folder, { ruleSettings: { 'section-not-heading': 'off' } }), uri));
 

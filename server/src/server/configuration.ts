@@ -37,9 +37,10 @@ export class Configuration {
   changed(params: DidChangeConfigurationParams | undefined): void {
     this.cache.clear();
     if (!this.canRequest && params) {
-      const pushed: unknown = params.settings;
-      const section = pushed && typeof pushed === 'object' && SETTINGS_SECTION in pushed ? (pushed as Record<string, unknown>)[SETTINGS_SECTION] : pushed;
-      this.pushed = coerceSettings(section);
+      const section = ownSection(params.settings);
+      // Nothing of ours (null, `{}`, or other servers' settings, as some clients send at start-up)
+      // leaves the settings as they were, initializationOptions included.
+      if (section !== undefined) this.pushed = coerceSettings(section);
     }
   }
 
@@ -52,4 +53,14 @@ export class Configuration {
       return coerceSettings(undefined);
     }
   }
+}
+
+/** Keys of the `tradecraft` section, for clients that push it without the section name around it. */
+const SETTING_KEYS = ['files', 'schemas', 'rules', 'yardstick', 'validate', 'trace'];
+
+/** The Tradecraft section of pushed settings: `{ tradecraft: {…} }`, or the section itself. */
+function ownSection(pushed: unknown): unknown {
+  if (!pushed || typeof pushed !== 'object') return undefined;
+  if (SETTINGS_SECTION in pushed) return (pushed as Record<string, unknown>)[SETTINGS_SECTION];
+  return SETTING_KEYS.some((key) => key in pushed) ? pushed : undefined;
 }
