@@ -113,14 +113,31 @@ export class SourceText {
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.includes('\r')) {
+    // Line feeds only, the usual case: jump from one to the next (a keystroke re-splits a large document).
+    for (;;) {
+      const newline = text.indexOf('\n', lineStart);
+      const end = newline === -1 ? text.length : newline;
+      lines.push(newLine(lines.length, lineStart, end, text));
+      if (newline === -1) return lines;
+      lineStart = newline + 1;
+    }
+  }
   for (let i = lineStart; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : -1;
     if (code !== 10 && code !== 13 && code !== -1) continue;
-    lines.push({ index: lines.length, start: lineStart, end: i, text: text.slice(lineStart, i) });
+    lines.push(newLine(lines.length, lineStart, i, text));
     if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
     lineStart = i + 1;
   }
   return lines;
+}
+
+function newLine(index: number, start: number, end: number, text: string): Line {
+  // The parser gives each line its kind and depth: created with those slots, every line object
+  // keeps one shape, which keeps the many passes over lines fast.
+  const line = { index, start, end, text: text.slice(start, end), kind: undefined, depth: undefined };
+  return line;
 }
 
 /**

@@ -5,6 +5,7 @@
  * A possessive ('s, ’s) is part of the mention.
  */
 import type { ActorSpec } from '../schema/types.js';
+import { TextMemo } from '../textMemo.js';
 
 export interface AliasMatch {
   actor: string;
@@ -19,9 +20,6 @@ interface AliasEntry {
   /** Priority: schema actors win over the gazetteer for the same alias. */
   rank: number;
 }
-
-/** Enough lines for a few large documents open at once (per generation of the cache; two are kept). */
-const RECENT_LINES = 25_000;
 
 const WORD = /[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}]|\.(?=[\p{L}])|[-'’](?=[\p{L}]))*\.?/gu;
 
@@ -49,25 +47,12 @@ export class ActorMatcher {
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length || a.rank - b.rank);
   }
 
-  /**
-   * Recent lines' matches, so that after a keystroke only the edited line is matched again: two
-   * generations, the older dropped whole when the newer fills (a hit costs one lookup, and a line
-   * in use is carried into the newer generation).
-   */
-  private recent = new Map<string, AliasMatch[]>();
-  private older = new Map<string, AliasMatch[]>();
+  /** Recent lines' matches: after a keystroke only the edited line is matched again. */
+  private readonly lines = new TextMemo((text) => this.matchUncached(text));
 
   /** Mentions in `text`, offsets relative to `text`. */
   match(text: string): AliasMatch[] {
-    const cached = this.recent.get(text);
-    if (cached) return cached;
-    const found = this.older.get(text) ?? this.matchUncached(text);
-    if (this.recent.size >= RECENT_LINES) {
-      this.older = this.recent;
-      this.recent = new Map();
-    }
-    this.recent.set(text, found);
-    return found;
+    return this.lines.get(text);
   }
 
   private matchUncached(text: string): AliasMatch[] {

@@ -1,4 +1,5 @@
 import { proseWithNumbers } from '../prose.js';
+import { TextMemo } from '../textMemo.js';
 import type { Rule } from './rule.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -13,6 +14,38 @@ const DATED_WEEKDAY = new RegExp(
 
 const FOUR_DIGITS = /\d{4}/;
 
+/** A weekday that does not fall on its date, relative to the text it was found in. */
+interface Mismatch {
+  offset: number;
+  length: number;
+  written: string;
+  replacement: string;
+  message: string;
+}
+
+/** Per prose segment, kept across keystrokes: only the edited text is searched again. */
+const mismatchesIn = new TextMemo((text): Mismatch[] => {
+  // Every dated weekday has a four-digit year: cheaper to look for than the whole pattern.
+  if (!FOUR_DIGITS.test(text)) return [];
+  const found: Mismatch[] = [];
+  for (const match of text.matchAll(DATED_WEEKDAY)) {
+    const date = dateOf(match);
+    if (!date) continue;
+    const actual = WEEKDAYS[date.getUTCDay()]!;
+    if (actual.toLowerCase().startsWith(match[1]!.toLowerCase().slice(0, 3))) continue;
+    const written = match[0].slice(0, match[1]!.length + (/^[A-Za-z]+/.exec(match[0].slice(match[1]!.length))?.[0].length ?? 0));
+    const dateText = match[0].slice(written.length).replace(/^[.,\s]+/, '').replace(/^the\s+/i, '');
+    found.push({
+      offset: match.index ?? 0,
+      length: match[0].length,
+      written,
+      replacement: written.length <= 4 ? actual.slice(0, 3) : actual,
+      message: `${dateText} is a ${actual}, not a ${WEEKDAYS.find((day) => day.toLowerCase().startsWith(match[1]!.toLowerCase().slice(0, 3)))}.`,
+    });
+  }
+  return found;
+});
+
 /** A stated weekday that does not fall on its date. */
 export const dateWeekdayMismatch: Rule = {
   id: 'date-weekday-mismatch',
@@ -22,21 +55,12 @@ export const dateWeekdayMismatch: Rule = {
   safeFix: false,
   check({ parsed, memo, report }) {
     for (const segment of memo('prose with numbers', () => proseWithNumbers(parsed))) {
-      // Every dated weekday has a four-digit year: cheaper to look for than the whole pattern.
-      if (!FOUR_DIGITS.test(segment.text)) continue;
-      for (const match of segment.text.matchAll(DATED_WEEKDAY)) {
-        const date = dateOf(match);
-        if (!date) continue;
-        const actual = WEEKDAYS[date.getUTCDay()]!;
-        const written = match[0].slice(0, match[1]!.length + (/^[A-Za-z]+/.exec(match[0].slice(match[1]!.length))?.[0].length ?? 0));
-        if (actual.toLowerCase().startsWith(match[1]!.toLowerCase().slice(0, 3)) ) continue;
-        const start = segment.start + (match.index ?? 0);
-        const replacement = written.length <= 4 ? actual.slice(0, 3) : actual;
-        const dateText = match[0].slice(written.length).replace(/^[.,\s]+/, '').replace(/^the\s+/i, '');
+      for (const mismatch of mismatchesIn.get(segment.text)) {
+        const start = segment.start + mismatch.offset;
         report({
-          message: `${dateText} is a ${actual}, not a ${WEEKDAYS.find((day) => day.toLowerCase().startsWith(match[1]!.toLowerCase().slice(0, 3)))}.`,
-          span: { start, end: start + match[0].length },
-          fix: { title: `Change “${written}” to “${replacement}”`, safe: false, edits: [{ span: { start, end: start + written.length }, newText: replacement }] },
+          message: mismatch.message,
+          span: { start, end: start + mismatch.length },
+          fix: { title: `Change “${mismatch.written}” to “${mismatch.replacement}”`, safe: false, edits: [{ span: { start, end: start + mismatch.written.length }, newText: mismatch.replacement }] },
         });
       }
     }

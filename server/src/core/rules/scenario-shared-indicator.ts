@@ -1,7 +1,16 @@
 import type { Rule } from './rule.js';
 import { withoutHtmlComments } from '../text.js';
+import { TextMemo } from '../textMemo.js';
 
 const SIGNPOST_FIELDS = new Set(['trigger', 'indicators']);
+
+/** Field text compared without case, punctuation or HTML comments (kept across keystrokes). */
+const comparable = new TextMemo((value) =>
+  withoutHtmlComments(value)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim(),
+);
 
 /** The same trigger/indicator under two scenarios cannot tell them apart (a non-diagnostic indicator). */
 export const scenarioSharedIndicator: Rule = {
@@ -17,8 +26,7 @@ export const scenarioSharedIndicator: Rule = {
       const name = scenario.label || scenario.title;
       for (const field of scenario.fields) {
         if (!SIGNPOST_FIELDS.has(field.id)) continue;
-        // Compared without case, punctuation or HTML comments.
-        const key = withoutHtmlComments(field.value).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+        const key = comparable.get(field.value);
         if (key === '') continue;
         const earlier = seen.get(key);
         if (!earlier) {
