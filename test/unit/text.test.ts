@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { TextMemo } from '../../server/src/core/textMemo.js';
 import { anySpanWithin, endsInsideHtmlComment, htmlComments, withoutHtmlComments, withoutTrailingHtmlComment, type Span } from '../../server/src/core/text.js';
 
 test('anySpanWithin answers as a scan of every span would', () => {
@@ -45,4 +46,26 @@ test('a trailing HTML comment is cut with the white space before it; earlier com
   assert.equal(withoutTrailingHtmlComment('no comment here'), 'no comment here');
   assert.equal(withoutTrailingHtmlComment('<!-->'), '<!-->');
   assert.equal(withoutTrailingHtmlComment('<!---->'), '');
+});
+
+test('TextMemo computes each text once while it is in use, and forgets what fell out of two generations', () => {
+  const computed: string[] = [];
+  const memo = new TextMemo((text) => {
+    computed.push(text);
+    return text.length;
+  }, 2);
+  assert.equal(memo.get('ab'), 2);
+  assert.equal(memo.get('ab'), 2);
+  assert.deepEqual(computed, ['ab']);
+  memo.get('c');
+  memo.get('d'); // the newer generation was full: 'ab' and 'c' are the older one now
+  memo.get('ab'); // found in the older generation, carried into the newer
+  assert.deepEqual(computed, ['ab', 'c', 'd']);
+  memo.get('e');
+  memo.get('f'); // 'c' was left in a generation that is now dropped
+  memo.get('c');
+  assert.deepEqual(computed, ['ab', 'c', 'd', 'e', 'f', 'c']);
+  const flags = new TextMemo((text) => text === 'yes');
+  assert.equal(flags.get('no'), false);
+  assert.equal(flags.get('no'), false, 'a false result is kept like any other');
 });

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { withoutHtmlComments } from '../text.js';
+import { hasText } from './fieldText.js';
 
 /** A scenario field present with no text. */
 export const scenarioEmptyField: Rule = {
@@ -11,8 +11,7 @@ export const scenarioEmptyField: Rule = {
   check({ model, report }) {
     for (const scenario of model.scenarios) {
       for (const field of scenario.fields) {
-        // Emphasis markers and HTML comments (`- Trigger: <!-- TODO -->`) are not text.
-        if (withoutHtmlComments(field.value).replace(/[*_\s]/g, '') !== '') continue;
+        if (hasText(field.value)) continue;
         report({ message: `The “${field.name}” field of scenario “${scenario.label || scenario.title}” is empty.`, span: field.span });
       }
     }

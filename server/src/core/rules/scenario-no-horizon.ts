@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { withoutHtmlComments } from '../text.js';
+import { hasText } from './fieldText.js';
 
 // A time frame written into the header: a year, a month, a quarter, "within 6 months", "near term"…
 const TIME_FRAME = /\b(?:(?:19|20)\d{2}|Q[1-4]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|(?:short|near|medium|mid|long)[- ]term|within\s+(?:\w+\s+){0,2}(?:days?|weeks?|months?|years?)|(?:next|coming)\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?|quarter)|by\s+(?:the\s+)?(?:end|mid|spring|summer|autumn|fall|winter|early|late))\b/i;
@@ -23,7 +23,3 @@ export const scenarioNoHorizon: Rule = {
   },
 };
 
-/** Whether a field value says anything: emphasis markers and HTML comments are not text. */
-function hasText(value: string): boolean {
-  return withoutHtmlComments(value).replace(/[*_\s]/g, '') !== '';
-}

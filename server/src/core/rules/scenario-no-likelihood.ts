@@ -1,5 +1,6 @@
 import { estimativeScan } from '../estimative/index.js';
 import { anySpanWithin } from '../text.js';
+import { TextMemo } from '../textMemo.js';
 import type { Rule } from './rule.js';
 
 /** A scenario with neither a ranking label (Most Likely, Base Case…) nor any statement of its likelihood. */
@@ -29,6 +30,9 @@ export const scenarioNoLikelihood: Rule = {
   },
 };
 
+/** Lower-case words with single spaces (kept across keystrokes: headers rarely change). */
+const wordsOf = new TextMemo((text) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+
 function words(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return wordsOf.get(text);
 }
