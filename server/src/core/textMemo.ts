@@ -16,9 +16,8 @@ export class TextMemo<T> {
 
   get(text: string): T {
     const cached = this.recent.get(text);
-    // `has` only for a result that is itself undefined.
-    if (cached !== undefined || this.recent.has(text)) return cached as T;
-    const found = this.older.has(text) ? (this.older.get(text) as T) : this.compute(text);
+    if (cached !== undefined) return cached;
+    const found = this.older.get(text) ?? this.compute(text);
     if (this.recent.size >= this.limit) {
       this.older = this.recent;
       this.recent = new Map();

@@ -10,7 +10,6 @@ import type { ClassifiedLine, ParsedDocument } from '../parse.js';
 import { compileAgentPattern, type AgentPattern } from '../schema/pattern.js';
 import type { FieldSpec, Schema, SectionSpec } from '../schema/types.js';
 import { withoutTrailingHtmlComment, type Span } from '../text.js';
-import { TextMemo } from '../textMemo.js';
 import { boldLineText, leadingSymbolLength, normaliseName, numberingLength, splitTitle, startsWithSymbol } from './headerText.js';
 import { isOrdinalMarker, readLineSyntax, type LineSyntax } from './lineSyntax.js';
 import type { Actor, AgentLine, Assessment, FrontMatter, Header, HeaderForm, Judgment, Scenario, ScenarioField, Section, SignOff, SignOffCandidate } from './types.js';
@@ -129,7 +128,7 @@ class Extractor {
   // ── Lines ───────────────────────────────────────────────────────────────────
   private visitLine(line: ClassifiedLine, heading: HeaderCandidate | undefined): void {
     const syntax = heading ? undefined : readLineSyntax(line.text);
-    const candidate = heading ?? titleLineOf.get(line.text);
+    const candidate = heading ?? (syntax && !syntax.marker ? textHeaderCandidate(syntax) : undefined);
 
     const header = candidate && this.mayStartSection(candidate) ? this.matchSection(line, candidate) : syntax && !syntax.marker ? this.matchLeadIn(line, syntax) : undefined;
     if (header) {
@@ -314,19 +313,20 @@ class Extractor {
   }
 
   private visitScenarioLine(line: ClassifiedLine, syntax: LineSyntax): void {
-    const field = fieldLineOf.get(syntax.content);
-    const spec = field ? this.fieldNames.get(field.key) : undefined;
-    if (field && spec && this.scenario) {
-      const nameStart = line.start + syntax.contentStart + field.nameOffset;
-      const valueStart = line.start + syntax.contentStart + field.valueOffset;
+    const match = /^(\*\*|__)?([^:*_]{1,40}?)(\*\*|__)?\s*:(\*\*|__)?(?:\s+|$)(.*)$/.exec(syntax.content);
+    const spec = match ? this.fieldNames.get(normaliseName(match[2]!)) : undefined;
+    if (match && spec && this.scenario) {
+      const nameStart = line.start + syntax.contentStart + (match[1]?.length ?? 0);
+      const value = match[5]!.trim();
+      const valueStart = line.start + syntax.contentStart + syntax.content.length - match[5]!.length;
       this.field = {
         id: spec.id,
-        name: field.name,
-        value: field.value,
+        name: match[2]!.trim(),
+        value,
         line: line.index,
         span: { start: line.start + (syntax.marker ? syntax.indent : syntax.contentStart), end: line.end },
-        nameSpan: { start: nameStart, end: nameStart + field.name.length },
-        valueSpan: { start: valueStart, end: valueStart + field.value.length },
+        nameSpan: { start: nameStart, end: nameStart + match[2]!.trim().length },
+        valueSpan: { start: valueStart, end: valueStart + value.length },
       };
       this.scenario.fields.push(this.field);
       return;
@@ -477,23 +477,6 @@ function headingText(line: ClassifiedLine): { text: string; textStart: number } 
   const rest = stripTrailingComment(line.text.slice(atx[0].length)).replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, '');
   return { text: rest.trimEnd(), textStart: atx[0].length };
 }
-
-/**
- * `Name: value` in a line's content (`**Trigger:** …` too), with the name as the field tables
- * key it; kept across keystrokes. Offsets are within the content.
- */
-const fieldLineOf = new TextMemo((content) => {
-  const match = /^(\*\*|__)?([^:*_]{1,40}?)(\*\*|__)?\s*:(\*\*|__)?(?:\s+|$)(.*)$/.exec(content);
-  if (!match) return undefined;
-  const value = match[5]!.trim();
-  return { key: normaliseName(match[2]!), name: match[2]!.trim(), nameOffset: match[1]?.length ?? 0, value, valueOffset: content.length - match[5]!.length };
-});
-
-/** A line's title-line candidate, kept across keystrokes (lines of the same text share it: do not change it). */
-const titleLineOf = new TextMemo((text): HeaderCandidate | undefined => {
-  const syntax = readLineSyntax(text);
-  return syntax.marker ? undefined : textHeaderCandidate(syntax);
-});
 
 function textHeaderCandidate(syntax: LineSyntax): HeaderCandidate | undefined {
   const content = stripTrailingComment(syntax.content);
