@@ -264,7 +264,10 @@ describe('Tradecraft in a VS Code workbench', { timeout: 900_000 }, () => {
     await waitForProblems(page, (problems) => findingKeys(problems).includes('section-not-heading@4'), 'section-not-heading on line 4');
     await openFile(page, CORPUS_NAME);
     await goToLine(page, 4);
-    await page.keyboard.press('Control+.');
+    // The lightbulb shows in the gutter of the line once the server has offered its actions (an
+    // autofix icon when a preferred, safe fix is among them); the user clicks it.
+    const lightbulb = activeEditor(page).locator('[class*="codicon-gutter-lightbulb"], .codicon-lightbulb-autofix, .codicon-lightbulb').filter({ visible: true }).first();
+    await lightbulb.click();
     const fix = page.locator('.action-widget .monaco-list-row.action', { hasText: 'Convert to a level-2 heading' });
     await fix.waitFor();
     await page.screenshot({ path: path.join(imagesDir, 'quick-fix.png') });
