@@ -1,6 +1,6 @@
 /** What `lint` selects and how it treats inputs it cannot lint: binary, undecodable, empty. */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { corpusText, parseJson, runCli, tempFolder, type JsonReport } from './cliHarness.js';
@@ -53,10 +53,29 @@ test('binary and undecodable files are reported as file-unreadable errors (exit 
     assert.match(file.findings[0]!.message, reason);
   }
   assert.ok(good!.findings.some((finding) => finding.rule === 'scenario-missing-field'));
+  // Each is also named on stderr, as unreadable input is.
+  assert.match(run.stderr, /^tradecraft: Cannot lint binary\.assessment\.md: .*binary/m);
+  assert.match(run.stderr, /^tradecraft: Cannot lint latin1\.assessment\.md: .*UTF-8/m);
   // The text format shows the same line, and --fix never touches such a file.
   const text = runCli(['lint', 'binary.assessment.md', '--fix'], { cwd });
   assert.equal(text.code, 2);
   assert.match(text.stdout, /^binary\.assessment\.md:1:1 {2}error {2}Cannot lint binary\.assessment\.md: .*binary.* {2}file-unreadable$/m);
+});
+
+test('--fix with an unreadable file among the inputs writes nothing, and says so', () => {
+  const cwd = tempFolder();
+  writeFileSync(path.join(cwd, 'binary.assessment.md'), Buffer.from([0x00, 0x01]));
+  const good = path.join(cwd, 'good.assessment.md');
+  writeFileSync(good, corpusText());
+  const run = runCli(['lint', '--fix'], { cwd });
+  assert.equal(run.code, 2);
+  assert.equal(readFileSync(good, 'utf8'), corpusText(), 'the readable file is not fixed either');
+  assert.match(run.stderr, /nothing was fixed, because a file could not be read: “binary\.assessment\.md”/);
+  assert.match(run.stdout, /good\.assessment\.md:\d+:\d+ {2}info {2}.*section-not-heading/, 'the report shows what would be fixed');
+  // Without the unreadable file, the same command fixes.
+  const fixed = runCli(['lint', '--fix', 'good.assessment.md'], { cwd });
+  assert.notEqual(readFileSync(good, 'utf8'), corpusText());
+  assert.equal(fixed.code, 1);
 });
 
 test('an empty file is linted like any other and yields findings', () => {

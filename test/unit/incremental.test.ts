@@ -107,4 +107,12 @@ test('hostile shapes cost a bounded number of parses: unclosed raw HTML, long li
   assert.ok(parser.lastParse.chunks > 10, `${parser.lastParse.chunks} chunks`);
   parser.parse(list.replace('Indicator 450', 'Indicator 450b'));
   assert.equal(parser.lastParse.parses, 1);
+
+  // A document declined for a block of brackets keeps the chunks before it: typing there parses one.
+  const declinedText = `${paragraphs}\n\n${'['.repeat(6000)}${']'.repeat(6000)}\n`;
+  const declining = new IncrementalParser();
+  assert.ok(declining.parse(declinedText).declined);
+  const edited = declining.parse(declinedText.replace('Paragraph 7.', 'Paragraph 7b.'));
+  assert.ok(edited.declined);
+  assert.equal(declining.lastParse.parses, 1, 'only the edited paragraph is parsed again');
 });

@@ -11,6 +11,7 @@ import { formatTextFile, formatTextSummary } from './formats/text.js';
 import { commandHelp } from './help.js';
 import { stdoutWantsColor, writeErr, writeOut } from './output.js';
 import { summarize, type FileReport } from './report.js';
+import { readDocument } from './readDocument.js';
 import { selectFiles } from './selectFiles.js';
 import { UsageError } from './usageError.js';
 import { packageVersion } from './version.js';
@@ -47,10 +48,18 @@ export async function lintCommand(args: readonly string[], context: CommandConte
   }
   for (const input of selection.empty) writeErr(`tradecraft: no assessments found in “${input}” (*.assessment.md, or Markdown with a schema: front-matter key).\n`);
 
+  // Unreadable input means exit 2 with nothing written: with --fix, no file is fixed unless every
+  // file can be read (the report still shows what would be found).
+  const unreadable = fix ? selection.tasks.flatMap((task) => {
+    const read = readDocument(task.absolutePath);
+    return read.ok ? [] : [task.displayPath];
+  }) : [];
+  if (unreadable.length > 0) writeErr(`tradecraft: nothing was fixed, because ${unreadable.length === 1 ? 'a file' : `${unreadable.length} files`} could not be read: ${unreadable.map((file) => `“${file}”`).join(', ')}.\n`);
+
   const color = format === 'text' && stdoutWantsColor();
   const shown = (report: FileReport): FileReport => (quiet ? { ...report, findings: report.findings.filter((finding) => finding.severity === 'error') } : report);
   const reports = (
-    await lintFiles(selection.tasks, { cwd, forcedSchema, fix }, jobs, context.workerEntry, (report) => {
+    await lintFiles(selection.tasks, { cwd, forcedSchema, fix: fix && unreadable.length === 0 }, jobs, context.workerEntry, (report) => {
       if (format === 'text') writeOut(formatTextFile(shown(report), color));
     })
   ).map(shown);
@@ -65,7 +74,9 @@ export async function lintCommand(args: readonly string[], context: CommandConte
   }
 
   // An unreadable file is unreadable input (exit 2), though it is reported with the other files.
-  if (reports.some((report) => report.unreadable)) return 2;
+  const unread = reports.filter((report) => report.unreadable);
+  for (const report of unread) writeErr(`tradecraft: ${report.findings[0]?.message ?? `cannot read “${report.path}”.`}\n`);
+  if (unread.length > 0) return 2;
   if (summary.errors > 0) return 1;
   if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
     writeErr(`tradecraft: ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}.\n`);

@@ -152,7 +152,13 @@ export class IncrementalParser {
         const chunkText = text.slice(offset, endOffset);
         const atStart = startLine === 0;
         const parse = known(chunkText, atStart) ?? parseNew(chunkText, atStart, startLine);
-        if (!parse) return this.decline(source, declined!);
+        if (!parse) {
+          // The chunks parsed so far stay known: the next keystroke should not parse them again.
+          for (const [known, parsed] of used) this.cache.set(known, parsed);
+          if (usedFirst) this.firstChunk = usedFirst;
+          this.lastParse = { chunks: 0, parses };
+          return { ...opaqueDocument(source), declined: declined! };
+        }
         if (atStart) usedFirst = { text: chunkText, parse };
         else used.set(chunkText, parse);
         // An unclosed fence or HTML block would swallow the following chunks: parse them together,
