@@ -27,6 +27,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     // A plain copy: the configuration object carries methods that do not cross the process boundary.
     settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration(CONFIGURATION_SECTION))) as unknown,
     trusted: vscode.workspace.isTrusted,
+    // The extension opens rule pages itself (Open Rule Docs), so the server declares no command.
+    clientOpensRuleDocs: true,
   });
 
   const clientOptions: LanguageClientOptions = {

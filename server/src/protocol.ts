@@ -33,11 +33,14 @@ export const OutlineRequest = {
 } as const;
 
 /**
- * Commands the server puts in code actions for the client to run (the server executes none).
- * `openRuleDocs` takes `[ruleId, url]`, so a client without Tradecraft's extension can simply open the url.
+ * Commands in code actions, each taking `[ruleId, url]`. `openRuleDocs` is run by the VS Code
+ * extension itself (it says so with `clientOpensRuleDocs`); other clients get `showRuleDocs`,
+ * which they send back to the server (`workspace/executeCommand`), and the server asks them to
+ * show the page (`window/showDocument`) or names the URL in a message.
  */
 export const Commands = {
   openRuleDocs: 'tradecraft.openRuleDocs',
+  showRuleDocs: 'tradecraft.server.showRuleDocs',
 } as const;
 
 /** The code action kind of "Fix all safe problems" (also what `editor.codeActionsOnSave` names). */
@@ -62,6 +65,8 @@ export interface InitializationOptions {
   settings?: unknown;
   /** False in an untrusted workspace: a schema's `extends` may then not leave the workspace folder. */
   trusted?: boolean;
+  /** True when the client runs `tradecraft.openRuleDocs` itself (the VS Code extension). */
+  clientOpensRuleDocs?: boolean;
 }
 
 /** A fix as carried in a diagnostic's `data`: LSP text edits on the diagnostic's document. */

@@ -6,7 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
-import { applyTextEdits, CORPUS_TEXT, engineFindings, RULE_DOCS, serverForFile, type TestClient, uriOf } from './lspClient.js';
+import { applyTextEdits, CORPUS_TEXT, engineFindings, PUSH_CAPABILITIES, RULE_DOCS, serverForFile, tempFolder, TestClient, uriOf } from './lspClient.js';
 
 const TIMEOUT = { timeout: 30_000 };
 let client: TestClient;
@@ -188,19 +188,51 @@ test('"Disable RULE for this file" goes after front matter and silences the rule
   );
 });
 
-test('"Open documentation" is a command the client runs with the rule id and its URL', TIMEOUT, async () => {
+test('"Open documentation": a plain client sends the command back, and the server shows the page or names it', TIMEOUT, async () => {
   const { uri, diagnostics } = await openDocument('docs.assessment.md', CORPUS_TEXT);
   const diagnostic = diagnostics.find((candidate) => candidate.code === 'scenario-no-horizon');
+  const url = `${RULE_DOCS}scenario-no-horizon.md`;
   const actions = await codeActions(uri, diagnostic);
-  assert.deepEqual(actions.find((action) => action.command), {
+  const docs = actions.find((action) => action.command);
+  assert.deepEqual(docs, {
     title: 'Open documentation for scenario-no-horizon',
     kind: 'quickfix',
-    command: {
-      title: 'Open documentation for scenario-no-horizon',
-      command: 'tradecraft.openRuleDocs',
-      arguments: ['scenario-no-horizon', `${RULE_DOCS}scenario-no-horizon.md`],
-    },
+    command: { title: 'Open documentation for scenario-no-horizon', command: 'tradecraft.server.showRuleDocs', arguments: ['scenario-no-horizon', url] },
   });
+  assert.deepEqual(client.initializeResult.capabilities.executeCommandProvider, { commands: ['tradecraft.server.showRuleDocs'] });
+  // This client cannot show documents: the server names the page in a message.
+  const message = client.next<{ message: string }>('window/showMessage', () => true);
+  assert.equal(await client.connection.sendRequest('workspace/executeCommand', docs!.command), null);
+  assert.equal((await message).message, `Documentation for scenario-no-horizon: ${url}`);
+  await assert.rejects(client.connection.sendRequest('workspace/executeCommand', { command: 'tradecraft.server.showRuleDocs', arguments: ['x', 'file:///etc/passwd'] }), /Unknown command or arguments/);
+});
+
+test('"Open documentation" opens the page where the client can show documents, and the extension runs its own command', TIMEOUT, async () => {
+  const workspace = tempFolder();
+  const shown: unknown[] = [];
+  const showing = await TestClient.start({ folders: [workspace.folder], capabilities: { ...PUSH_CAPABILITIES, window: { showDocument: { support: true } } } });
+  const extension = await TestClient.start({ folders: [workspace.folder], initializationOptions: { clientOpensRuleDocs: true } });
+  try {
+    showing.connection.onRequest('window/showDocument', (params: unknown) => {
+      shown.push(params);
+      return { success: true };
+    });
+    const url = `${RULE_DOCS}section-not-heading.md`;
+    await showing.connection.sendRequest('workspace/executeCommand', { command: 'tradecraft.server.showRuleDocs', arguments: ['section-not-heading', url] });
+    assert.deepEqual(shown, [{ uri: url, external: true }]);
+
+    assert.equal(extension.initializeResult.capabilities.executeCommandProvider, undefined, 'no server command where the client has its own');
+    const filePath = path.join(workspace.folder, 'docs.assessment.md');
+    const published = extension.nextDiagnostics(uriOf(filePath));
+    await extension.open(uriOf(filePath), CORPUS_TEXT);
+    const diagnostic = (await published).diagnostics.find((candidate) => candidate.code === 'section-not-heading');
+    const actions: CodeAction[] = await extension.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: uriOf(filePath) }, range: diagnostic!.range, context: { diagnostics: [diagnostic] } });
+    assert.equal(actions.find((action) => action.command)?.command?.command, 'tradecraft.openRuleDocs');
+  } finally {
+    await showing.stop();
+    await extension.stop();
+    workspace.cleanup();
+  }
 });
 
 test('without diagnostics in the context, the findings in the requested range get actions', TIMEOUT, async () => {

@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { chooseFixes, type Assessment, type Finding, type Fix } from '../core/index.js';
-import { Commands, FIX_ALL_KIND } from '../protocol.js';
+import { FIX_ALL_KIND } from '../protocol.js';
 import { ruleDocUrl } from '../ruleDocs.js';
 import type { AssessmentAnalysis } from './analysis.js';
 import { DIAGNOSTIC_SOURCE } from '../protocol.js';
@@ -24,6 +24,8 @@ import { toDiagnostic, toTextEdits } from './convert.js';
 export interface CodeActionOptions {
   /** Whether the client takes versioned `documentChanges` (so an edit never lands on a newer text). */
   documentChanges: boolean;
+  /** The command that opens a rule's page: the client's own, or the server's (`Commands.showRuleDocs`). */
+  ruleDocsCommand: string;
 }
 
 export function codeActions(analysis: AssessmentAnalysis, document: TextDocument, params: CodeActionParams, options: CodeActionOptions): CodeAction[] {
@@ -74,7 +76,7 @@ export function codeActions(analysis: AssessmentAnalysis, document: TextDocument
     }
     for (const finding of relevant) {
       const title = `Open documentation for ${finding.rule}`;
-      add({ title, kind: CodeActionKind.QuickFix, command: { title, command: Commands.openRuleDocs, arguments: [finding.rule, ruleDocUrl(finding.rule)] } });
+      add({ title, kind: CodeActionKind.QuickFix, command: { title, command: options.ruleDocsCommand, arguments: [finding.rule, ruleDocUrl(finding.rule)] } });
     }
   }
   // Only on request (`source`, `source.fixAll`…, as on save): unasked, the quick-fix flavour above serves.

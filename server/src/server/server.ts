@@ -8,7 +8,9 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
@@ -21,7 +23,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SCHEMA_FILE_NAMES } from '../core/index.js';
-import { FIX_ALL_KIND, OutlineRequest, type InitializationOptions } from '../protocol.js';
+import { Commands, FIX_ALL_KIND, OutlineRequest, type InitializationOptions } from '../protocol.js';
 import { Analyzer, type AssessmentAnalysis } from './analysis.js';
 import { codeActions } from './codeActions.js';
 import { COMPLETION_TRIGGER_CHARACTERS, completions } from './completion.js';
@@ -70,16 +72,17 @@ export function startServer(connection: Connection): void {
       closedFileDiagnostics: (filePath) => workspace.diagnosticsOf(filePath),
       log,
     });
-    wireFeatures({ connection, documents, analyzer, capabilities, log });
+    const ruleDocsCommand = options.clientOpensRuleDocs === true ? Commands.openRuleDocs : Commands.showRuleDocs;
+    wireFeatures({ connection, documents, analyzer, capabilities, ruleDocsCommand, log });
     schemasChanged = wireDiagnostics({ connection, documents, analyzer, configuration, diagnostics, workspace, folders, capabilities, log });
-    return { capabilities: serverCapabilities(pull), serverInfo: { name: 'tradecraft' } };
+    return { capabilities: serverCapabilities(pull, ruleDocsCommand), serverInfo: { name: 'tradecraft' } };
   });
 
   documents.listen(connection);
   connection.listen();
 }
 
-function serverCapabilities(pull: boolean): ServerCapabilities {
+function serverCapabilities(pull: boolean, ruleDocsCommand: string): ServerCapabilities {
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
@@ -89,6 +92,8 @@ function serverCapabilities(pull: boolean): ServerCapabilities {
     foldingRangeProvider: true,
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
+  // The server runs its command only for clients that do not run their own.
+  if (ruleDocsCommand === Commands.showRuleDocs) capabilities.executeCommandProvider = { commands: [Commands.showRuleDocs] };
   // A schema file changes the findings of other documents, hence inter-file dependencies.
   if (pull) capabilities.diagnosticProvider = { identifier: 'tradecraft', interFileDependencies: true, workspaceDiagnostics: true };
   return capabilities;
@@ -105,11 +110,12 @@ interface FeatureContext {
   documents: TextDocuments<TextDocument>;
   analyzer: Analyzer;
   capabilities: ClientCapabilities;
+  ruleDocsCommand: string;
   log: (message: string) => void;
 }
 
 /** Requests about one document, answered from its analysis (null for documents that are not assessments). */
-function wireFeatures({ connection, documents, analyzer, capabilities, log }: FeatureContext): void {
+function wireFeatures({ connection, documents, analyzer, capabilities, ruleDocsCommand, log }: FeatureContext): void {
   const onAssessment = <P extends { textDocument: TextDocumentIdentifier }, R>(method: string, answer: (analysis: AssessmentAnalysis, document: TextDocument, params: P) => R) =>
     guard(method, log, async (params: P): Promise<R | null> => {
       const document = documents.get(params.textDocument.uri);
@@ -121,7 +127,8 @@ function wireFeatures({ connection, documents, analyzer, capabilities, log }: Fe
   const documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
   const snippetSupport = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
 
-  connection.onCodeAction(onAssessment('textDocument/codeAction', (analysis, document, params) => codeActions(analysis, document, params, { documentChanges })));
+  connection.onCodeAction(onAssessment('textDocument/codeAction', (analysis, document, params) => codeActions(analysis, document, params, { documentChanges, ruleDocsCommand })));
+  connection.onExecuteCommand(guard('workspace/executeCommand', log, (params) => showRuleDocs(connection, capabilities, params.command, params.arguments)));
   connection.onCompletion(onAssessment('textDocument/completion', (analysis, _document, params) => completions(analysis, params.position, params.context, { snippetSupport })));
   connection.onHover(onAssessment('textDocument/hover', (analysis, _document, params) => hover(analysis, params.position)));
   connection.onDocumentSymbol(onAssessment('textDocument/documentSymbol', (analysis) => documentSymbols(analysis)));
@@ -129,7 +136,7 @@ function wireFeatures({ connection, documents, analyzer, capabilities, log }: Fe
   connection.onRequest(OutlineRequest.type, onAssessment(OutlineRequest.method, (analysis) => outline(analysis)));
 }
 
-interface DiagnosticsContext extends FeatureContext {
+interface DiagnosticsContext extends Omit<FeatureContext, 'ruleDocsCommand'> {
   configuration: Configuration;
   diagnostics: DocumentDiagnostics;
   workspace: WorkspaceDiagnostics;
@@ -217,4 +224,22 @@ function guard<P, R, T>(method: string, log: (message: string) => void, handler:
       throw new ResponseError(ErrorCodes.InternalError, `Tradecraft could not answer ${method}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
+}
+
+/**
+ * `tradecraft.server.showRuleDocs [ruleId, url]`: asks the client to open the rule's page in a
+ * browser, or, where it cannot show documents, names the page in a message.
+ */
+async function showRuleDocs(connection: Connection, capabilities: ClientCapabilities, command: string, args: unknown[] | undefined): Promise<null> {
+  const [rule, url] = args ?? [];
+  if (command !== Commands.showRuleDocs || typeof rule !== 'string' || typeof url !== 'string' || !url.startsWith('https://')) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command or arguments: ${command}`);
+  }
+  if (capabilities.window?.showDocument?.support) {
+    const shown = await connection.window.showDocument({ uri: url, external: true });
+    if (shown.success) return null;
+  }
+  // A notification, not `showInformationMessage` (a request with buttons that some clients do not answer).
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `Documentation for ${rule}: ${url}` });
+  return null;
 }
