@@ -202,7 +202,7 @@ test('"Open documentation": a plain client sends the command back, and the serve
   assert.deepEqual(client.initializeResult.capabilities.executeCommandProvider, { commands: ['tradecraft.server.showRuleDocs'] });
   // This client cannot show documents: the server names the page in a message.
   const message = client.next<{ message: string }>('window/showMessage', () => true);
-  assert.equal(await client.connection.sendRequest('workspace/executeCommand', docs!.command), null);
+  assert.equal(await client.connection.sendRequest('workspace/executeCommand', docs.command), null);
   assert.equal((await message).message, `Documentation for scenario-no-horizon: ${url}`);
   await assert.rejects(client.connection.sendRequest('workspace/executeCommand', { command: 'tradecraft.server.showRuleDocs', arguments: ['x', 'file:///etc/passwd'] }), /Unknown command or arguments/);
 });
