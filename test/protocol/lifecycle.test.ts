@@ -24,6 +24,8 @@ test('initialize announces the server capabilities (push client)', () => {
       documentSymbolProvider: { label: 'Tradecraft' },
       foldingRangeProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      // For clients without their own "Open documentation" command.
+      executeCommandProvider: { commands: ['tradecraft.server.showRuleDocs'] },
     },
     serverInfo: { name: 'tradecraft' },
   });
