@@ -70,8 +70,13 @@ async function packaged() {
   return packageExtension(dir);
 }
 
+/** Runs VS Code's `code` command (a `.cmd` script on Windows, which only a shell runs). */
+function runCode(args, options = {}) {
+  return spawnSync('code', args, { ...options, shell: process.platform === 'win32' });
+}
+
 async function startDesktop() {
-  const code = spawnSync('code', ['--version'], { encoding: 'utf8' });
+  const code = runCode(['--version'], { encoding: 'utf8' });
   if (code.error || code.status !== 0) {
     console.error(
       "`npm start -- --desktop` needs VS Code's `code` command on PATH, and it is not there.\n" +
@@ -84,9 +89,9 @@ async function startDesktop() {
   }
   const vsix = await packaged();
   progress(`Installing ${path.basename(vsix)} into VS Code ${code.stdout.split('\n')[0]}…`);
-  const install = spawnSync('code', ['--install-extension', vsix, '--force'], { stdio: 'inherit' });
+  const install = runCode(['--install-extension', vsix, '--force'], { stdio: 'inherit' });
   if (install.status !== 0) throw new Error('code --install-extension failed');
-  spawnSync('code', [examples, '--goto', `${path.join(examples, FIRST_EXAMPLE)}:1`], { stdio: 'inherit' });
+  runCode([examples, '--goto', `${path.join(examples, FIRST_EXAMPLE)}:1`], { stdio: 'inherit' });
   console.log(`Opened ${path.relative(process.cwd(), examples) || examples} in VS Code with Tradecraft installed.`);
   await removeTemporary();
 }
@@ -107,7 +112,7 @@ async function startBrowserWorkbench() {
 
   const profile = await createProfile(codeServer, vsix);
   temporary.push(profile.dir);
-  progress('Starting the workbench…');
+  progress('Starting the workbench (10–60 s)…');
   const logFile = path.join(work, 'code-server.log');
   server = await startCodeServer(codeServer, profile, folder, { port, logFile });
   server.child.once('exit', (code, signal) => {

@@ -49,7 +49,7 @@ export async function ensureDebianPackages(names, why) {
   if (process.getuid?.() !== 0) {
     throw new Error(`${why} needs Debian packages that are not installed: ${missing.join(', ')}.\nInstall them, then run this again:\n  sudo sh -c '${command}'`);
   }
-  progress(`Installing ${missing.join(', ')} with apt-get (${why})…`);
+  progress(`Installing ${missing.join(', ')} with apt-get (${why}; about a minute)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   // Another apt-get (unattended upgrades, a parallel job) may hold the lock: wait for it.
   const lock = ['-o', 'DPkg::Lock::Timeout=600'];
