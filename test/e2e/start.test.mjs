@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { freePort, groupAlive, projectRoot } from '../../scripts/workbench.mjs';
 import { imagesDir, launchBrowser, newPage } from './harness.mjs';
-import { activeTab, poll, squiggleCount, statusBarItem, waitForExpandedViews } from './ui.mjs';
+import { activeTab, explorerPane, poll, squiggleCount, statusBarItem, treeRows, waitForExpandedViews } from './ui.mjs';
 
 /** Every process below `pid` now (from /proc), so the test can check they all ended. */
 function descendants(pid) {
@@ -66,6 +66,12 @@ test('npm start serves the examples with the extension active; Ctrl+C stops ever
     await poll(() => statusBarItem(page, 'tradecraft.status').isVisible(), Boolean, 'the Tradecraft status bar item');
     // … and beside it the Outline and the Assessment Outline, open without a click.
     await waitForExpandedViews(page, ['Outline', 'Assessment Outline']);
+    await poll(() => treeRows(explorerPane(page, 'Outline')), (rows) => rows.some((row) => row.label === 'Current Situation'), 'the example’s sections in the Outline');
+    await poll(
+      () => treeRows(explorerPane(page, 'Assessment Outline')),
+      (rows) => ['Actors', 'Scenarios'].every((label) => rows.some((row) => row.label === label)),
+      'Actors and Scenarios in the Assessment Outline',
+    );
     await page.screenshot({ path: path.join(imagesDir, 'try-it.png') });
     processes = descendants(start.pid);
     assert.ok(processes.length >= 3, `npm, the start script, code-server and its hosts are running (${processes.length} processes)`);

@@ -196,6 +196,11 @@ function explorerPanes(page) {
   return page.locator('.sidebar .split-view-view .pane');
 }
 
+/** The Explorer's view titled `title` (`Outline`, `Assessment Outline`). */
+export function explorerPane(page, title) {
+  return explorerPanes(page).filter({ has: page.locator(`.pane-header[aria-label="${title} Section"]`) });
+}
+
 /** Waits until the Explorer shows each view of `titles` expanded (as its header says). */
 export async function waitForExpandedViews(page, titles) {
   for (const title of titles) {

@@ -125,6 +125,14 @@ test('actor matching: acronyms are case-sensitive and names must be capitalised'
   assert.equal(actors.has('Turkey'), false);
 });
 
+test('a place name that is part of a treaty’s or a paper’s name is not a mention of its state', () => {
+  const text = ['## Situation', 'Bangkok accused Cambodia of breaching the Ottawa Convention. It cited the Paris Agreement and the Oslo Accords, as the Washington Post reported; Ottawa protested.'].join('\n');
+  const actors = new Map(modelOf(text).actors.map((actor) => [actor.name, actor.mentions.map((m) => m.text)]));
+  assert.deepEqual(actors.get('Canada'), ['Ottawa'], 'only the government, not the convention');
+  for (const state of ['France', 'Norway', 'United States']) assert.deepEqual(actors.get(state) ?? [], [], state);
+  assert.deepEqual(actors.get('Thailand'), ['Bangkok']);
+});
+
 test('sign-off variants: one line, with organisation, and a malformed closing line', () => {
   assert.deepEqual(modelOf('Text.\n\nUS-01, US Agent\n').signOff?.organization, undefined);
   assert.equal(modelOf('Text.\n\n**US-01, US Agent**  \nAcme Analysis\n').signOff?.organization, 'Acme Analysis');

@@ -23,6 +23,13 @@ interface AliasEntry {
 
 const WORD = /[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}]|\.(?=[\p{L}])|[-'’](?=[\p{L}]))*\.?/gu;
 
+/**
+ * Words that make a place name part of the name of a text or a newspaper: the Ottawa Convention
+ * (on landmines), the Paris Agreement, the Washington Post are not mentions of Canada, France or
+ * the United States.
+ */
+const NAMED_AFTER = new Set(['Convention', 'Conventions', 'Agreement', 'Accord', 'Accords', 'Protocol', 'Treaty', 'Declaration', 'Communiqué', 'Consensus', 'Format', 'Process', 'Post', 'Times']);
+
 export class ActorMatcher {
   private readonly byFirstWord = new Map<string, AliasEntry[]>();
 
@@ -64,11 +71,12 @@ export class ActorMatcher {
       if (!candidates) continue;
       for (const entry of candidates) {
         const end = this.matchAt(entry, tokens, i, text);
-        if (end !== undefined) {
-          found.push({ actor: entry.actor, start: token.start, end });
-          i += entry.words.length - 1;
-          break;
-        }
+        if (end === undefined) continue;
+        const next = tokens[i + entry.words.length];
+        const namesSomethingElse = next !== undefined && NAMED_AFTER.has(stripDot(next.word)) && /^\s+$/.test(text.slice(end, next.start));
+        if (!namesSomethingElse) found.push({ actor: entry.actor, start: token.start, end });
+        i += entry.words.length - 1;
+        break;
       }
     }
     return found;
