@@ -187,11 +187,11 @@ function schemaLabel(reference: string, folder: Folder | undefined): string {
   return relative.startsWith('../') ? reference : relative;
 }
 
-/** Reads schema files from disk; the engine asks for the same few paths on every check, so reads are cached when file events keep the cache honest. */
 /**
- * Schema files as the engine reads them. It remembers every path it was asked for (schemas,
- * their `extends`, and the places a nearest schema file was looked for) with its modification
- * time then, so a change on disk is noticed even where no file watcher reports it.
+ * Schema files as the engine reads them from disk. The engine asks for the same few paths on every
+ * check, so reads are cached when file events keep the cache honest. Every path asked for (schemas,
+ * their `extends`, the places a nearest schema file was looked for) is remembered with its
+ * modification time then, so a change on disk is noticed even where no file watcher reports it.
  */
 class DiskSchemaHost implements SchemaHost {
   private readonly files = new Map<string, string | undefined>();

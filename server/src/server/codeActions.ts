@@ -15,10 +15,9 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { chooseFixes, type Assessment, type Finding, type Fix } from '../core/index.js';
-import { FIX_ALL_KIND } from '../protocol.js';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol.js';
 import { ruleDocUrl } from '../ruleDocs.js';
 import type { AssessmentAnalysis } from './analysis.js';
-import { DIAGNOSTIC_SOURCE } from '../protocol.js';
 import { toDiagnostic, toTextEdits } from './convert.js';
 
 export interface CodeActionOptions {
@@ -151,7 +150,7 @@ function structuralLines(model: Assessment): Set<number> {
  * `<!-- tradecraft-disable RULE -->` above the table or paragraph holding the finding and
  * `<!-- tradecraft-enable RULE -->` below it: comments around a block leave its parse as it was.
  */
-function disableForBlock(analysis: AssessmentAnalysis, finding: Finding): { what: string; edits: TextEdit[] } | undefined {
+function disableForBlock(analysis: AssessmentAnalysis, finding: Finding): { what: string; edits: TextEdit[] } {
   const { parsed } = analysis.result;
   const { lines, source } = parsed;
   const kind = lines[finding.range.start.line]!.kind;

@@ -4,7 +4,6 @@ import type { Finding, Fix, SchemaProblem, Severity } from '../core/index.js';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData, type DiagnosticFix, type FindingCounts } from '../protocol.js';
 import { ruleDocUrl } from '../ruleDocs.js';
 
-
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,

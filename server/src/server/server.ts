@@ -143,8 +143,10 @@ interface DiagnosticsContext extends Omit<FeatureContext, 'ruleDocsCommand'> {
   folders: WorkspaceFolders;
 }
 
-/** Document lifecycle, configuration, watched files and workspace folders: what makes diagnostics current. */
-/** Wires document and workspace diagnostics; returns what to do when settings or schemas change. */
+/**
+ * Document lifecycle, configuration, watched files and workspace folders: what makes diagnostics
+ * current. Returns what to do when settings or schemas change.
+ */
 function wireDiagnostics(context: DiagnosticsContext): () => void {
   const { connection, documents, analyzer, configuration, diagnostics, workspace, folders, capabilities, log } = context;
   const opened = new Set<string>();

@@ -473,21 +473,17 @@ function opensPositionBlock(text: string, mentionStart: number): boolean {
 
 function headingText(line: ClassifiedLine): { text: string; textStart: number } {
   const atx = /^(\s{0,3}#{1,6})(?:[ \t]+|$)/.exec(line.text);
-  if (!atx) return { text: stripTrailingComment(line.text).trim(), textStart: line.text.length - line.text.trimStart().length };
-  const rest = stripTrailingComment(line.text.slice(atx[0].length)).replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, '');
+  if (!atx) return { text: withoutTrailingHtmlComment(line.text).trim(), textStart: line.text.length - line.text.trimStart().length };
+  const rest = withoutTrailingHtmlComment(line.text.slice(atx[0].length)).replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, '');
   return { text: rest.trimEnd(), textStart: atx[0].length };
 }
 
 function textHeaderCandidate(syntax: LineSyntax): HeaderCandidate | undefined {
-  const content = stripTrailingComment(syntax.content);
+  const content = withoutTrailingHtmlComment(syntax.content);
   if (startsWithSymbol(content)) return { form: 'title-line', text: content, textStart: syntax.contentStart };
   const bold = boldLineText(content);
   if (bold) return { form: 'title-line', text: bold.inner, textStart: syntax.contentStart + bold.offset, bold: true };
   return undefined;
-}
-
-function stripTrailingComment(text: string): string {
-  return withoutTrailingHtmlComment(text);
 }
 
 function isCommentOnly(line: ClassifiedLine): boolean {
@@ -516,7 +512,7 @@ export function parseScenarioHeader(text: string): { label: string; horizon?: st
 
 /** The text of a closing line without emphasis, trailing comments, hard breaks or a leading dash. */
 function cleanClosingLine(text: string): string {
-  return stripTrailingComment(text)
+  return withoutTrailingHtmlComment(text)
     .replace(/\\$/, '')
     .trim()
     .replace(/^(?:[—–]|--)\s*/, '')
