@@ -180,13 +180,7 @@ export function withoutTrailingHtmlComment(text: string): string {
   return trimmed.slice(0, start).trimEnd();
 }
 
-/** Whether an HTML comment is still open at the end of the text (read from the start, comment by comment). */
+/** Whether an HTML comment is still open at the end of the text: a `<!--` after its last complete comment. */
 export function endsInsideHtmlComment(text: string): boolean {
-  for (let from = 0; ; ) {
-    const start = text.indexOf('<!--', from);
-    if (start === -1) return false;
-    const close = text.indexOf('-->', start + 4);
-    if (close === -1) return true;
-    from = close + 3;
-  }
+  return text.indexOf('<!--', htmlComments(text).at(-1)?.end ?? 0) !== -1;
 }

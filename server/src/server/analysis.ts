@@ -107,9 +107,9 @@ export class Analyzer {
     this.open.delete(uri);
   }
 
-  /** Whether a schema in use depends on this file (read from it, or looked for it there). */
+  /** Whether a change to this file may change schemas: a `tradecraft.schema.*` file, or one a schema in use was read from (or looked for). */
   isSchemaSource(filePath: string): boolean {
-    return this.host.reads(filePath);
+    return SCHEMA_FILE_NAMES.includes(path.basename(filePath)) || this.host.reads(filePath);
   }
 
   /** Settings or schema files changed: drop cached schemas, file reads and analyses. */

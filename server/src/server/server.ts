@@ -22,7 +22,6 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SCHEMA_FILE_NAMES } from '../core/index.js';
 import { Commands, FIX_ALL_KIND, OutlineRequest, type InitializationOptions } from '../protocol.js';
 import { Analyzer, type AssessmentAnalysis } from './analysis.js';
 import { codeActions } from './codeActions.js';
@@ -164,7 +163,7 @@ function wireDiagnostics(context: DiagnosticsContext): () => void {
   documents.onDidSave(({ document }) => {
     // Without file watching, saving a schema file is the only sign that it changed.
     const filePath = uriToPath(document.uri);
-    if (!watchesFiles && (SCHEMA_FILE_NAMES.includes(path.basename(document.uri)) || (filePath !== undefined && analyzer.isSchemaSource(filePath)))) schemasChanged();
+    if (!watchesFiles && filePath !== undefined && analyzer.isSchemaSource(filePath)) schemasChanged();
     diagnostics.saved(document);
   });
   documents.onDidClose(({ document }) => {

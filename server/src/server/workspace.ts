@@ -85,7 +85,7 @@ export class WorkspaceDiagnostics {
     for (const change of changes) {
       const filePath = uriToPath(change.uri);
       if (filePath === undefined) continue;
-      if (SCHEMA_FILE_NAMES.includes(path.basename(filePath)) || this.options.analyzer.isSchemaSource(filePath)) schemaChanged = true;
+      if (this.options.analyzer.isSchemaSource(filePath)) schemaChanged = true;
       const folder = this.options.folders.folderOf(filePath);
       if (!folder || isIgnoredPath(folder.path, filePath)) continue;
       this.enqueue(() => (change.type === FileChangeType.Deleted ? this.dropInside(filePath) : this.checkPath(filePath)));
