@@ -152,13 +152,8 @@ export class IncrementalParser {
         const chunkText = text.slice(offset, endOffset);
         const atStart = startLine === 0;
         const parse = known(chunkText, atStart) ?? parseNew(chunkText, atStart, startLine);
-        if (!parse) {
-          // The chunks parsed so far stay known: the next keystroke should not parse them again.
-          for (const [known, parsed] of used) this.cache.set(known, parsed);
-          if (usedFirst) this.firstChunk = usedFirst;
-          this.lastParse = { chunks: 0, parses };
-          return { ...opaqueDocument(source), declined: declined! };
-        }
+        // The chunks parsed so far stay known: the next keystroke should not parse them again.
+        if (!parse) return this.decline(source, declined!, { used, usedFirst, parses });
         if (atStart) usedFirst = { text: chunkText, parse };
         else used.set(chunkText, parse);
         // An unclosed fence or HTML block would swallow the following chunks: parse them together,
@@ -181,11 +176,19 @@ export class IncrementalParser {
     return parsed;
   }
 
-  /** A document the parser will not take: nothing of it is kept, and it is reported as skipped. */
-  private decline(source: SourceText, reason: string): ParsedDocument {
-    this.cache.clear();
-    this.firstChunk = undefined;
-    this.lastParse = { chunks: 0, parses: 0 };
+  /**
+   * A document the parser will not take, reported as skipped. What this parse did manage (`kept`)
+   * joins the cache; a decline before any parsing drops the cache.
+   */
+  private decline(source: SourceText, reason: string, kept?: { used: Map<string, ChunkParse>; usedFirst: { text: string; parse: ChunkParse } | undefined; parses: number }): ParsedDocument {
+    if (kept) {
+      for (const [text, parse] of kept.used) this.cache.set(text, parse);
+      if (kept.usedFirst) this.firstChunk = kept.usedFirst;
+    } else {
+      this.cache.clear();
+      this.firstChunk = undefined;
+    }
+    this.lastParse = { chunks: 0, parses: kept?.parses ?? 0 };
     return { ...opaqueDocument(source), declined: reason };
   }
 }
