@@ -88,9 +88,9 @@ test('npm start serves the examples with the extension active; Ctrl+C stops ever
     await browser?.close();
     if (groupAlive(start.pid)) {
       // A failure on the way: stop npm start as Ctrl+C does, so it takes its workbench down too;
-      // kill only what is left after a generous bound.
+      // kill only what is still running when its group has not ended within a generous bound.
       process.kill(-start.pid, 'SIGINT');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
+      await poll(() => groupAlive(start.pid), (running) => !running, 'npm start to stop on Ctrl+C', 30_000).catch(() => {});
       if (groupAlive(start.pid)) process.kill(-start.pid, 'SIGKILL');
     }
     for (const pid of processes.filter(alive)) process.kill(pid, 'SIGKILL');
