@@ -13,6 +13,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { blockTooLongReason, bracketsOutsideTables, MAX_BLOCK_BRACKETS, MAX_BLOCK_LINES, tooManyBracketsReason } from './limits.js';
+import { readPlainChunk } from './plainChunk.js';
 import { endsInsideHtmlComment, htmlComments, shiftSpan, SourceText, type Line, type Span } from './text.js';
 
 export type LineKind = 'blank' | 'text' | 'heading' | 'setext-underline' | 'code' | 'html' | 'frontmatter' | 'table' | 'thematic-break';
@@ -60,7 +61,7 @@ export interface ParsedChunk {
 }
 
 /** What parsing one chunk yields, relative to the chunk's first line and offset. */
-interface ChunkParse {
+export interface ChunkParse {
   kinds: LineKind[];
   depths: Map<number, number>;
   nonProse: Span[];
@@ -86,7 +87,7 @@ export function parseMarkdown(text: string): ParsedDocument {
 export function parseWholeDocument(text: string): ParsedDocument {
   const source = new SourceText(text);
   const start = source.hasBom ? 1 : 0;
-  return assemble(source, [{ line: 0, offset: start, parse: parseChunk(text.slice(start), true), text: text.slice(start) }]);
+  return assemble(source, [{ line: 0, offset: start, parse: parseChunkTree(text.slice(start), true), text: text.slice(start) }]);
 }
 
 /**
@@ -363,7 +364,16 @@ class NumberedListState {
   }
 }
 
-function parseChunk(text: string, allowFrontMatter: boolean): ChunkParse {
+/** A chunk's parse: read from its characters when it is plain (see plainChunk.ts), else from its syntax tree. */
+export function parseChunk(text: string, allowFrontMatter: boolean): ChunkParse {
+  const plain = readPlainChunk(text);
+  if (!plain) return parseChunkTree(text, allowFrontMatter);
+  const kinds = new Array<LineKind>(plain.lineCount);
+  for (const line of plain.headings.keys()) kinds[line] = 'heading';
+  return { kinds, depths: plain.headings, nonProse: [], comments: [], openEnded: false };
+}
+
+export function parseChunkTree(text: string, allowFrontMatter: boolean): ChunkParse {
   const tree = (allowFrontMatter ? withFrontMatter : withoutFrontMatter).parse(text);
   const lineCount = countLines(text);
   const kinds: LineKind[] = new Array<LineKind>(lineCount);
