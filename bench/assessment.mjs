@@ -83,6 +83,7 @@ function situationBlock(context, out) {
   if (context.large) out.block(`### ${dateTitle(context)}: ${capitalize(subject(context))} ${random.pick(words.PAST_VERBS)} ${random.pick(context.topic.objects)}`);
   out.block(paragraph(context, situationSentence, random.int(2, 5)));
   if (random.chance(0.5)) out.block(bullets(random.int(2, 4), () => situationSentence(context)));
+  if (random.chance(0.15)) out.block(indicatorTable(context));
 }
 
 function contextBlock(context, out) {
@@ -94,6 +95,25 @@ function contextBlock(context, out) {
     const actor = random.pick(context.actors);
     out.block(`${possessive(capitalize(actor.name))} position:\n${bullets(random.int(2, 4), () => `${capitalize(random.pick(context.topic.objects))} ${random.pick(words.QUALIFIERS)}, ${random.pick(['without', 'with', 'subject to'])} ${random.pick(words.OBSTACLES)}.`)}`);
   }
+  if (random.chance(0.35)) out.block(sourcesLine(context));
+}
+
+/**
+ * What real assessments hold besides prose, lists and headings, so that the parser's slow path is
+ * measured too: cited sources (links and bare URLs, now and then a reviewer's comment) and tables.
+ */
+function sourcesLine(context) {
+  const { random } = context;
+  const slug = random.pick(context.topic.objects).replace(/\W+/g, '-');
+  const link = `[${capitalize(random.pick(words.SOURCES))}](https://www.example.org/${context.year}/${slug})`;
+  const comment = random.chance(0.2) ? ' <!-- reviewer: confirm the date -->' : '';
+  return `Sources: ${link}; https://news.example.com/${slug}-${random.int(100, 999)}.${comment}`;
+}
+
+function indicatorTable(context) {
+  const { random } = context;
+  const rows = Array.from({ length: random.int(2, 4) }, () => `| ${capitalize(random.pick(context.topic.objects))} | ${random.pick(['stalling', 'accelerating', 'announced', 'cancelled'])} |`);
+  return ['| Indicator | Status |', '|---|---|', ...rows].join('\n');
 }
 
 function judgmentsBlock(context, out) {
