@@ -63,11 +63,12 @@ export class ActorMatcher {
   }
 
   private matchUncached(text: string): AliasMatch[] {
-    const tokens = [...text.matchAll(WORD)].map((match) => ({ word: match[0], start: match.index ?? 0 }));
+    const tokens = readWords(text);
     const found: AliasMatch[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      const candidates = this.byFirstWord.get(stripDot(stripPossessive(token.word))) ?? this.byFirstWord.get(stripDot(stripPossessive(token.word)).toLowerCase());
+      const key = stripDot(stripPossessive(token.word));
+      const candidates = this.byFirstWord.get(key) ?? this.byFirstWord.get(key.toLowerCase());
       if (!candidates) continue;
       for (const entry of candidates) {
         const end = this.matchAt(entry, tokens, i, text);
@@ -82,7 +83,7 @@ export class ActorMatcher {
     return found;
   }
 
-  private matchAt(entry: AliasEntry, tokens: { word: string; start: number }[], index: number, text: string): number | undefined {
+  private matchAt(entry: AliasEntry, tokens: Token[], index: number, text: string): number | undefined {
     let end = 0;
     for (let k = 0; k < entry.words.length; k++) {
       const token = tokens[index + k];
@@ -100,6 +101,29 @@ export class ActorMatcher {
   }
 }
 
+interface Token {
+  word: string;
+  start: number;
+}
+
+/**
+ * The words of a line and where each starts. `match` lists them without a match object per word;
+ * each is then found from where the last one ended: nothing between two words can start a word.
+ */
+function readWords(text: string): Token[] {
+  const words = text.match(WORD);
+  if (!words) return [];
+  const tokens = new Array<Token>(words.length);
+  let from = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const start = text.indexOf(word, from);
+    tokens[i] = { word, start };
+    from = start + word.length;
+  }
+  return tokens;
+}
+
 function sameWord(alias: string, written: string, caseSensitive: boolean): boolean {
   if (caseSensitive) return alias === written;
   if (alias.toLowerCase() !== written.toLowerCase()) return false;
@@ -114,7 +138,7 @@ function isAcronym(alias: string): boolean {
 }
 
 function stripPossessive(word: string): string {
-  return word.replace(/['’]s$/u, '');
+  return word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
 }
 
 function stripDot(word: string): string {
