@@ -33,7 +33,7 @@ Options:
   --fix                      apply every safe fix, write the files, then report what remains
   --max-warnings N           exit 1 when there are more than N warnings
   --quiet                    report errors only
-  --jobs N                   lint on N worker threads (default: the number of CPUs)
+  --jobs N                   lint on N threads: this one and N − 1 workers (default: the number of CPUs)
   -h, --help                 show this help
 
 Exit codes: 0 no error-level findings, 1 errors or too many warnings,

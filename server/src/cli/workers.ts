@@ -1,7 +1,8 @@
 /**
- * Linting many files on worker threads. Workers run the same bundle as the command (the entry
- * checks `isMainThread`), take one file at a time, and send back plain reports; the caller gets
- * them in file order whatever order they finish in, so the output equals a one-thread run.
+ * Linting many files on several threads: the command's own thread and worker threads. Workers run
+ * the same bundle as the command (the entry checks `isMainThread`), take one file at a time, and
+ * send back plain reports; the caller gets them in file order whatever order they finish in, so the
+ * output equals a one-thread run.
  */
 import { parentPort, Worker } from 'node:worker_threads';
 import { FileLinter, type LintFileOptions } from './lintFile.js';
@@ -9,8 +10,8 @@ import type { FileReport } from './report.js';
 import type { FileTask } from './selectFiles.js';
 
 /**
- * Below this many files per worker, starting threads costs more than it saves: a worker loads
- * the whole bundle and warms up (about half a second, the time it takes to lint some 30 files).
+ * Below this many files per thread, starting a worker costs more than it saves: a worker loads
+ * the whole bundle and warms up on its own (a quarter to half a second of CPU).
  */
 const FILES_PER_WORKER = 16;
 
@@ -45,9 +46,12 @@ export function runLintWorker(data: LintWorkerData): void {
   });
 }
 
+/**
+ * Worker threads to start besides the command's own thread, which lints too: every thread loads
+ * the bundle and warms up on its own, so `jobs` threads means `jobs - 1` workers.
+ */
 export function workerCountFor(fileCount: number, jobs: number): number {
-  const count = Math.min(jobs, Math.floor(fileCount / FILES_PER_WORKER));
-  return count >= 2 ? count : 0;
+  return Math.max(0, Math.min(jobs, Math.floor(fileCount / FILES_PER_WORKER)) - 1);
 }
 
 /**
@@ -63,17 +67,24 @@ export async function lintFiles(
   onReport: (report: FileReport, index: number) => void,
 ): Promise<FileReport[]> {
   const inOrder = new OrderedDelivery(onReport);
+  const linter = new FileLinter(options);
   const workers = workerCountFor(tasks.length, jobs);
   if (workers === 0) {
-    const linter = new FileLinter(options);
     tasks.forEach((task, index) => inOrder.deliver(index, linter.lint(task)));
     return inOrder.all();
   }
-  await runPool(tasks, { role: WORKER_ROLE, options }, workers, workerEntry, (message) => inOrder.deliver(message.index, message.report));
+  await runPool(tasks, { role: WORKER_ROLE, options }, workers, workerEntry, linter, (message) => inOrder.deliver(message.index, message.report));
   return inOrder.all();
 }
 
-function runPool(tasks: readonly FileTask[], workerData: LintWorkerData, size: number, entry: URL, onMessage: (message: ReportMessage) => void): Promise<void> {
+function runPool(
+  tasks: readonly FileTask[],
+  workerData: LintWorkerData,
+  size: number,
+  entry: URL,
+  linter: FileLinter,
+  onMessage: (message: ReportMessage) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = 0;
     let done = 0;
@@ -88,30 +99,40 @@ function runPool(tasks: readonly FileTask[], workerData: LintWorkerData, size: n
       stopAll();
       reject(error);
     };
+    const finish = (message: ReportMessage) => {
+      onMessage(message);
+      done++;
+      if (done === tasks.length) {
+        stopAll();
+        resolve();
+      }
+    };
     const feed = (worker: Worker) => {
       if (next < tasks.length) {
         const index = next++;
         worker.postMessage({ index, task: tasks[index]! } satisfies TaskMessage);
       }
     };
+    // This thread takes a file whenever it is free, between handing files to the workers.
+    const lintHere = () => {
+      if (settled || next >= tasks.length) return;
+      const index = next++;
+      finish({ index, report: linter.lint(tasks[index]!) });
+      setImmediate(lintHere);
+    };
     for (let i = 0; i < size; i++) {
       const worker = new Worker(entry, { workerData });
       pool.push(worker);
       worker.on('message', (message: ReportMessage) => {
         if (settled) return;
-        onMessage(message);
-        done++;
-        if (done === tasks.length) {
-          stopAll();
-          resolve();
-        } else {
-          feed(worker);
-        }
+        finish(message);
+        if (!settled) feed(worker);
       });
       worker.on('error', fail);
       worker.on('exit', (code) => fail(new Error(`A lint worker stopped unexpectedly (exit code ${code}).`)));
       feed(worker);
     }
+    setImmediate(lintHere);
   });
 }
 
