@@ -13,7 +13,7 @@ import type { FileTask } from './selectFiles.js';
  * Below this many files per thread, starting a worker costs more than it saves: a worker loads
  * the whole bundle and warms up on its own (a quarter to half a second of CPU).
  */
-const FILES_PER_WORKER = 16;
+const FILES_PER_THREAD = 16;
 
 const WORKER_ROLE = 'tradecraft-lint-worker';
 
@@ -51,7 +51,7 @@ export function runLintWorker(data: LintWorkerData): void {
  * the bundle and warms up on its own, so `jobs` threads means `jobs - 1` workers.
  */
 export function workerCountFor(fileCount: number, jobs: number): number {
-  return Math.max(0, Math.min(jobs, Math.floor(fileCount / FILES_PER_WORKER)) - 1);
+  return Math.max(0, Math.min(jobs, Math.floor(fileCount / FILES_PER_THREAD)) - 1);
 }
 
 /**

@@ -2,10 +2,11 @@
  * Markdown parsing (unified + remark-parse, GFM, front matter) and a per-line view of the result.
  * Chat exports put section titles on lines that CommonMark folds into paragraphs or list items,
  * so the model is extracted per line; the tree only says which lines are code, HTML, front matter,
- * headings or tables, and where inline code and comments are.
+ * headings or tables, and where inline code and comments are. A chunk that is plain prose, lists
+ * and ATX headings needs no tree for that (see plainChunk.ts).
  *
  * `IncrementalParser` re-parses only the chunks of a document that changed; `parseWholeDocument`
- * parses the whole text at once and is the reference the chunked parse is tested against.
+ * parses the whole text at once with micromark and is the reference the chunked parse is tested against.
  */
 import type { Nodes, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -99,7 +100,7 @@ export class IncrementalParser {
   private cache = new Map<string, ChunkParse>();
   private firstChunk: { text: string; parse: ChunkParse } | undefined;
   private readonly splitLongChunksAfter: number;
-  /** What the last `parse` did: the chunks the document fell into, and how many micromark parses it ran. */
+  /** What the last `parse` did: the chunks the document fell into, and how many of them it parsed anew (plain or with micromark). */
   lastParse = { chunks: 0, parses: 0 };
   /** Handed on with every parse when `keepDerived` is set (an editor's document), so later stages can reuse per-chunk work. */
   private readonly derived: WeakMap<object, unknown> | undefined;
@@ -373,6 +374,7 @@ export function parseChunk(text: string, allowFrontMatter: boolean): ChunkParse 
   return { kinds, depths: plain.headings, nonProse: [], comments: [], openEnded: false };
 }
 
+/** A chunk's parse from its micromark syntax tree, whatever the chunk holds. */
 export function parseChunkTree(text: string, allowFrontMatter: boolean): ChunkParse {
   const tree = (allowFrontMatter ? withFrontMatter : withoutFrontMatter).parse(text);
   const lineCount = countLines(text);
