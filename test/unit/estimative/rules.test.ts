@@ -226,6 +226,28 @@ test('scenario-rank-inconsistent points at the scenario rated higher', () => {
   assert.deepEqual(finding.related?.map((related) => text.slice(related.span.start, related.span.end)), ['Very likely']);
 });
 
+test('scenario-rank-inconsistent names at most five scenarios rated higher, the highest first', () => {
+  // Eight alternatives after the most likely one: six rated above it (two of them "almost certain"), two below.
+  const ratings = ['Likely', 'Almost certain', 'Very likely', 'Unlikely', 'Likely', 'Almost certain', 'Likely', 'Remote'];
+  const alternatives = ratings.map((rating, index) => `### Alternative Scenario (Long Term): Path ${index + 1}\n\n- Trigger: Development ${index + 1} comes about.\n- Outcome: Consequence ${index + 1} follows.\n- Likelihood: ${rating}.\n`).join('\n');
+  const text = assessmentWith()
+    .replace('- Outcome: Traffic through the strait recovers slowly.', '- Outcome: Traffic through the strait recovers slowly.\n- Likelihood: Roughly even chance.')
+    .replace('### Risk Scenario', `${alternatives}\n### Risk Scenario`);
+  const [finding] = lint(text).findings.filter((candidate) => candidate.rule === 'scenario-rank-inconsistent');
+  assert.ok(finding);
+  assert.match(finding.message, /lower than scenario “Alternative Scenario”, rated “almost certain” \(95–99%\)\. 6 scenarios are rated higher; related information names the 5 rated highest\.$/);
+  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+  const named = finding.related!.map((related) => `${text.slice(related.span.start, related.span.end)} @${lineOf(related.span.start)}`);
+  const lineOfPath = (n: number) => lineOf(text.indexOf(`Likelihood: ${ratings[n - 1]}.`, text.indexOf(`Path ${n}\n`)));
+  assert.deepEqual(named, [
+    `Almost certain @${lineOfPath(2)}`,
+    `Almost certain @${lineOfPath(6)}`,
+    `Very likely @${lineOfPath(3)}`,
+    `Likely @${lineOfPath(1)}`,
+    `Likely @${lineOfPath(5)}`,
+  ]);
+});
+
 test('one paragraph, every estimative rule that applies', () => {
   const paragraph = 'We assess with medium confidence that the Houthis will definitely hold fire. A deal is highly likely (97%). There is a good chance of talks.';
   assert.deepEqual(estimativeFindings(assessmentWith(paragraph)), [

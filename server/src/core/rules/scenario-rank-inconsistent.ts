@@ -4,6 +4,12 @@ import type { Rule } from './rule.js';
 
 const MOST_LIKELY = new Set(['most likely', 'most probable']);
 
+/**
+ * Related information names at most this many of the scenarios rated higher, the highest first: a
+ * forecast with hundreds of scenarios would otherwise send hundreds of locations with every finding.
+ */
+export const MAX_RELATED_SCENARIOS = 5;
+
 /** The scenario labelled most likely is rated lower, by its yardstick term, than another scenario. */
 export const scenarioRankInconsistent: Rule = {
   id: 'scenario-rank-inconsistent',
@@ -12,14 +18,25 @@ export const scenarioRankInconsistent: Rule = {
   defaultSeverity: 'warning',
   safeFix: false,
   check({ model, report }) {
-    for (const top of model.scenarios) {
-      const rated = top.likelihood;
-      if (!rated || !isMostLikely(top)) continue;
-      const higher = model.scenarios.filter((other) => other !== top && other.likelihood && midpoint(other.likelihood.band) > midpoint(rated.band));
-      const highest = higher.reduce<Scenario | undefined>((best, other) => (!best || midpoint(other.likelihood!.band) > midpoint(best.likelihood!.band) ? other : best), undefined);
+    const tops = model.scenarios.filter((scenario) => scenario.likelihood && isMostLikely(scenario));
+    if (tops.length === 0) return;
+    // Rated scenarios from the highest rating down (document order among equals): the ones rated
+    // above a most-likely scenario are a prefix of this list.
+    const byRating = model.scenarios.filter((scenario) => scenario.likelihood).sort((a, b) => midpoint(b.likelihood!.band) - midpoint(a.likelihood!.band));
+    for (const top of tops) {
+      const rated = top.likelihood!;
+      const higher: Scenario[] = [];
+      let count = 0;
+      for (const other of byRating) {
+        if (midpoint(other.likelihood!.band) <= midpoint(rated.band)) break;
+        count++;
+        if (higher.length < MAX_RELATED_SCENARIOS) higher.push(other);
+      }
+      const highest = higher[0];
       if (!highest) continue;
+      const more = count > higher.length ? ` ${count} scenarios are rated higher; related information names the ${higher.length} rated highest.` : '';
       report({
-        message: `Scenario “${name(top)}” is labelled most likely but rated “${rated.term}” (${formatBand(rated.band)}), lower than scenario “${name(highest)}”, rated “${highest.likelihood!.term}” (${formatBand(highest.likelihood!.band)}).`,
+        message: `Scenario “${name(top)}” is labelled most likely but rated “${rated.term}” (${formatBand(rated.band)}), lower than scenario “${name(highest)}”, rated “${highest.likelihood!.term}” (${formatBand(highest.likelihood!.band)}).${more}`,
         span: rated.span,
         related: higher.map((other) => ({ message: `Scenario “${name(other)}” is rated “${other.likelihood!.term}” (${formatBand(other.likelihood!.band)})`, span: other.likelihood!.span })),
       });
