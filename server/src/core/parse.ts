@@ -15,7 +15,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { blockTooLongReason, bracketsOutsideTables, MAX_BLOCK_BRACKETS, MAX_BLOCK_LINES, tooManyBracketsReason } from './limits.js';
 import { readPlainChunk } from './plainChunk.js';
-import { endsInsideHtmlComment, htmlComments, shiftSpan, SourceText, type Line, type Span } from './text.js';
+import { detached, endsInsideHtmlComment, htmlComments, shiftSpan, SourceText, type Line, type Span } from './text.js';
 
 export type LineKind = 'blank' | 'text' | 'heading' | 'setext-underline' | 'code' | 'html' | 'frontmatter' | 'table' | 'thematic-break';
 
@@ -395,7 +395,8 @@ export function parseChunkTree(text: string, allowFrontMatter: boolean): ChunkPa
     if (node.type !== 'html') return;
     const span = spanOf(node);
     for (const comment of htmlComments(node.value)) {
-      comments.push({ value: comment.inner, span: { start: span.start + comment.start, end: span.start + comment.end } });
+      // Copies: a chunk's parse is kept across edits, and a slice would keep this version of the document alive.
+      comments.push({ value: detached(comment.inner), span: { start: span.start + comment.start, end: span.start + comment.end } });
     }
   };
   const visitInline = (node: Nodes) => {
@@ -416,7 +417,7 @@ export function parseChunkTree(text: string, allowFrontMatter: boolean): ChunkPa
     switch (node.type) {
       case 'yaml':
         markLines(node, 'frontmatter');
-        frontMatter = { value: node.value, span: spanOf(node) };
+        frontMatter = { value: detached(node.value), span: spanOf(node) };
         return;
       case 'code':
         markLines(node, 'code');

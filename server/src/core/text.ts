@@ -184,3 +184,13 @@ export function withoutTrailingHtmlComment(text: string): string {
 export function endsInsideHtmlComment(text: string): boolean {
   return text.indexOf('<!--', htmlComments(text).at(-1)?.end ?? 0) !== -1;
 }
+
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. A line sliced from a
+ * document keeps the whole document text alive, so a cache kept across edits must not store the
+ * slice itself: it would keep one version of the document per keystroke. (Concatenation gives a
+ * new string, which slicing flattens into a buffer of its own.)
+ */
+export function detached(text: string): string {
+  return (` ${text}`).slice(1);
+}

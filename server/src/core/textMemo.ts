@@ -2,8 +2,11 @@
  * The results of a pure function of a string, kept across checks: between two keystrokes almost
  * every line, field and paragraph of a document is unchanged, so most lookups hit. Two generations
  * bound the memory: when the newer fills, the older is dropped whole, and an entry still in use is
- * carried into the newer one on its next lookup.
+ * carried into the newer one on its next lookup. Keys are stored as copies (see `detached`): the
+ * text looked up is usually a slice of a whole document version.
  */
+import { detached } from './text.js';
+
 export class TextMemo<T> {
   private recent = new Map<string, T>();
   private older = new Map<string, T>();
@@ -17,12 +20,14 @@ export class TextMemo<T> {
   get(text: string): T {
     const cached = this.recent.get(text);
     if (cached !== undefined) return cached;
-    const found = this.older.get(text) ?? this.compute(text);
+    const key = detached(text);
+    // Computed from the copy, so that a result holding part of the text holds no more than that.
+    const found = this.older.get(text) ?? this.compute(key);
     if (this.recent.size >= this.limit) {
       this.older = this.recent;
       this.recent = new Map();
     }
-    this.recent.set(text, found);
+    this.recent.set(key, found);
     return found;
   }
 }

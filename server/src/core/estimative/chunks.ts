@@ -7,7 +7,7 @@
  */
 import type { ParsedChunk, ParsedDocument } from '../parse.js';
 import type { Schema } from '../schema/types.js';
-import { firstStartingAt, shiftSpan, SourceText, type Span } from '../text.js';
+import { detached, firstStartingAt, shiftSpan, SourceText, type Span } from '../text.js';
 import type { ConfidenceStatement, EstimativeMention, EstimativeScan, Percentage } from './scan.js';
 import { quotationBlockquoteLines } from './tokens.js';
 import { yardstickFor } from './yardsticks.js';
@@ -76,9 +76,12 @@ function linesBetween(lines: ReadonlySet<number>, first: number, end: number): n
   return found;
 }
 
-/** The chunk as a document of its own: its text, its lines' kinds, its inline code and URLs. */
+/**
+ * The chunk as a document of its own: its text, its lines' kinds, its inline code and URLs. Its
+ * text is a copy, as its scan is kept across edits (see `detached`).
+ */
 function chunkDocument(parsed: ParsedDocument, chunk: ParsedChunk): ParsedDocument {
-  const source = new SourceText(chunk.text);
+  const source = new SourceText(detached(chunk.text));
   const lines = [];
   for (let line = chunk.firstLine; line < chunk.endLine; line++) {
     const { kind, depth } = parsed.lines[line]!;
