@@ -10,7 +10,7 @@ import { IncrementalParser, parseWholeDocument, type ParsedDocument } from '../.
 import { corpusDocument } from '../support/paths.js';
 
 const comparable = (parsed: ParsedDocument) => ({
-  lines: parsed.lines.map((line) => [line.kind, line.depth ?? 0, line.start, line.end]),
+  lines: parsed.lines.map((line) => [line.kind, line.depth ?? 0, line.start, line.end, line.text]),
   nonProse: parsed.nonProse,
   comments: parsed.comments,
   frontMatter: parsed.frontMatter ?? null,
