@@ -43,3 +43,17 @@ function positionAt(text, offset) {
   for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
   return { line, character: offset - lineStart };
 }
+
+/**
+ * Typing as a user does: `perPlace` characters one after another at each offset (a word growing
+ * in a prose line), as range changes. Offsets must lie on different lines, in document order.
+ */
+export function* typing(text, offsets, perPlace) {
+  for (const offset of offsets) {
+    const at = positionAt(text, offset);
+    for (let typed = 0; typed < perPlace; typed++) {
+      const position = { line: at.line, character: at.character + typed };
+      yield { change: { range: { start: position, end: position }, text: 'x' } };
+    }
+  }
+}

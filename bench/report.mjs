@@ -63,6 +63,13 @@ export function tableRows(results) {
     '≤ 300 MB',
     verdict(b5.peakRssMB <= 300),
   ]);
+  row('Typing', results.typing, (typing) => [
+    `memory while typing ${typing.keystrokes} characters into the 1 MB assessment (server over stdio)`,
+    `RSS ${typing.growthMB >= 0 ? '+' : ''}${typing.growthMB.toFixed(0)} MB (${typing.rssBeforeMB.toFixed(0)} → ${typing.rssAfterMB.toFixed(0)} MB)`,
+    `a copy of the text per keystroke: +${typing.copyPerKeystrokeMB.toFixed(0)} MB`,
+    `well under that (≤ ¼)`,
+    verdict(typing.growthMB <= typing.copyPerKeystrokeMB / 4),
+  ]);
   rows.push(['B6', 'extension activation → first diagnostics in a real workbench', 'not measured here', 'reported by the e2e run', '—', '—']);
   row('Startup', results.startup, (startup) => [
     '`tradecraft --version` (whole process); language server spawn → `initialize` answered',

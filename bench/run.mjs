@@ -5,7 +5,7 @@
  *   npm run bench                  full run
  *   npm run bench -- --quick       fewer repetitions, no remark-parse at 4 MB (about 75 s on a quiet two-CPU machine)
  *   npm run bench -- --profile     also CPU profiles of the core (bench/inputs/profiles/) and its hot spots
- *   npm run bench -- --only B1,B3  some benchmarks only (also HOSTILE: growth on hostile shapes; STARTUP)
+ *   npm run bench -- --only B1,B3  some benchmarks only (also HOSTILE: growth on hostile shapes; STARTUP; TYPING: memory while typing)
  *   npm run bench -- --build       rebuild first (otherwise only when dist/ or out/ is missing)
  *
  * Prints the table and writes bench/results.json.
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { batchWallTime, profileBatch } from './batch.mjs';
 import { BATCH_SIZE, writeInputs } from './inputs.mjs';
 import { formatProfiles, markdownTable, tableRows } from './report.mjs';
-import { keystrokesThroughServer, workspaceMemory } from './server.mjs';
+import { keystrokesThroughServer, typingMemory, workspaceMemory } from './server.mjs';
 import { startupTimes } from './startup.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
@@ -28,7 +28,7 @@ const PROFILES = path.join(INPUTS, 'profiles');
 const CORPUS_FILE = path.resolve(PROJECT_ROOT, '../shared/corpus/us-01-oman-talks.md');
 const SERVER = path.join(PROJECT_ROOT, 'dist/server.js');
 const BUILD_OUTPUTS = ['dist/cli.js', 'dist/server.js', 'out/server/src/core/index.js'];
-const ALL = ['B1', 'B2', 'B3', 'B4', 'B5', 'HOSTILE', 'STARTUP'];
+const ALL = ['B1', 'B2', 'B3', 'B4', 'B5', 'TYPING', 'HOSTILE', 'STARTUP'];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -83,6 +83,10 @@ if (wants('B3') || wants('B4')) {
   if (wants('B4')) results.B4 = pick(server.corpus, inProcess?.corpus);
 }
 
+if (wants('TYPING')) {
+  results.typing = await step('Typing', 'memory while typing into the 1 MB document', () => typingMemory({ serverPath: SERVER, largeFile: inputs.large['1mb'], quick }));
+}
+
 if (wants('B5')) {
   results.B5 = await step('B5', `server indexing ${BATCH_SIZE} files`, () =>
     workspaceMemory({ serverPath: SERVER, batchFolder: inputs.batchFolder, fileCount: BATCH_SIZE, timeoutMs: 15 * 60_000 }),
@@ -109,7 +113,7 @@ if (results.profiles) process.stdout.write(`${formatProfiles(results.profiles)}\
 process.stdout.write(
   `Mode: ${results.mode}. Load average ${machine.loadAverage.join(' ')} at the start, ${results.machine.loadAverageAtEnd.join(' ')} at the end. Results: bench/results.json\n`,
 );
-process.exitCode = ALL.some((id) => results[id]?.error) || results.hostile?.error || results.startup?.error ? 1 : 0;
+process.exitCode = ALL.some((id) => results[id]?.error) || results.hostile?.error || results.startup?.error || results.typing?.error ? 1 : 0;
 
 /** Runs a benchmark, logging its progress; a failure is recorded in the results, not thrown. */
 async function step(id, what, measure) {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { keystrokeOffsets, keystrokes } from './edits.mjs';
+import { keystrokeOffsets, keystrokes, typing } from './edits.mjs';
 import { BenchClient } from './lspClient.mjs';
 import { median, round } from './measure.mjs';
 
@@ -110,6 +110,49 @@ export async function workspaceMemory({ serverPath, batchFolder, fileCount, time
     return { peakRssMB: round(memory.peakRssMB, 1), rssMB: round(memory.rssMB, 1), files: fileCount, indexedMs: round(indexedMs, 0) };
   } finally {
     clearTimeout(timer);
+    await client.stop();
+  }
+}
+
+/**
+ * Memory while typing: the server's resident set before and after typing `keystrokes` characters
+ * into the 1 MB document (a few words at places spread over it), against what keeping one copy of
+ * the document per keystroke would add. Caches kept across edits must not keep old versions alive.
+ * @param {{ serverPath: string, largeFile: string, quick: boolean }} options
+ */
+export async function typingMemory({ serverPath, largeFile, quick }) {
+  const client = await BenchClient.start({ serverPath, settings: KEYSTROKE_SETTINGS });
+  try {
+    const text = readFileSync(largeFile, 'utf8');
+    const uri = pathToFileURL(largeFile).href;
+    await client.open(uri, text);
+    const places = quick ? 5 : 10;
+    const [warmup, ...measured] = [...typing(text, keystrokeOffsets(text, places + 1), 20)].reduce((groups, edit, index) => {
+      if (index % 20 === 0) groups.push([]);
+      groups[groups.length - 1].push(edit);
+      return groups;
+    }, []);
+    // The first word compiles the keystroke path and fills the caches: not counted.
+    for (const edit of warmup) await client.change(uri, edit);
+    const before = client.memory();
+    let keystrokes = 0;
+    for (const word of measured) {
+      for (const edit of word) {
+        await client.change(uri, edit);
+        keystrokes++;
+      }
+    }
+    const after = client.memory();
+    // Two bytes a character when the text holds any character beyond Latin-1, as it does here.
+    const copyMB = (text.length * (/[^\u0000-\u00ff]/.test(text) ? 2 : 1)) / (1024 * 1024);
+    return {
+      keystrokes,
+      rssBeforeMB: round(before.rssMB, 1),
+      rssAfterMB: round(after.rssMB, 1),
+      growthMB: round(after.rssMB - before.rssMB, 1),
+      copyPerKeystrokeMB: round(copyMB * keystrokes, 1),
+    };
+  } finally {
     await client.stop();
   }
 }
