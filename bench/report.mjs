@@ -11,6 +11,7 @@ const TYPICAL_KEYSTROKE_MS = 5;
 const ms = (value) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`);
 const times = (value) => `${value.toFixed(value < 0.1 ? 3 : 2)}×`;
 const verdict = (ok) => (ok ? 'pass' : '**miss**');
+const signed = (value) => `${Math.round(value) < 0 ? '−' : '+'}${Math.abs(Math.round(value))}`;
 
 /** @returns {string[][]} rows of [id, what, measured, comparison, target, result] */
 export function tableRows(results) {
@@ -65,7 +66,7 @@ export function tableRows(results) {
   ]);
   row('Typing', results.typing, (typing) => [
     `memory while typing ${typing.keystrokes} characters into the 1 MB assessment (server over stdio)`,
-    `RSS ${typing.growthMB >= 0 ? '+' : ''}${typing.growthMB.toFixed(0)} MB (${typing.rssBeforeMB.toFixed(0)} → ${typing.rssAfterMB.toFixed(0)} MB)`,
+    `RSS ${signed(typing.growthMB)} MB (${typing.rssBeforeMB.toFixed(0)} → ${typing.rssAfterMB.toFixed(0)} MB)`,
     `a copy of the text per keystroke: +${typing.copyPerKeystrokeMB.toFixed(0)} MB`,
     `well under that (≤ ¼)`,
     verdict(typing.growthMB <= typing.copyPerKeystrokeMB / 4),
