@@ -34,7 +34,9 @@ export function proseSegments(parsed: ParsedDocument, keepLine?: (text: string) 
       if (skip.start > cursor) segments.push({ line: line.index, start: cursor, text: parsed.source.text.slice(cursor, skip.start) });
       cursor = Math.max(cursor, skip.end);
     }
-    if (cursor < line.end) segments.push({ line: line.index, start: cursor, text: parsed.source.text.slice(cursor, line.end) });
+    // A whole line's segment is the line's own text: no new string, and its hash is known to earlier lookups.
+    if (cursor === line.start && cursor < line.end) segments.push({ line: line.index, start: cursor, text: line.text });
+    else if (cursor < line.end) segments.push({ line: line.index, start: cursor, text: parsed.source.text.slice(cursor, line.end) });
   }
   return segments;
 }

@@ -3,6 +3,8 @@ import type { Rule } from './rule.js';
 
 // 03/04/26, 3.4.2026, 03-04-2026: day and month could be either way round.
 const NUMERIC_DATE = /(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/-]|\.\d)/g;
+// Every numeric date has a digit, a separator and a digit: cheaper to look for than the whole pattern.
+const DIGIT_SEPARATOR_DIGIT = /\d[/.-]\d/;
 
 /** Numeric dates whose day and month can be read either way. */
 export const dateAmbiguous: Rule = {
@@ -13,6 +15,7 @@ export const dateAmbiguous: Rule = {
   safeFix: false,
   check({ parsed, memo, report }) {
     for (const segment of memo('prose with numbers', () => proseWithNumbers(parsed))) {
+      if (!DIGIT_SEPARATOR_DIGIT.test(segment.text)) continue;
       for (const match of segment.text.matchAll(NUMERIC_DATE)) {
         const first = Number(match[1]);
         const second = Number(match[3]);

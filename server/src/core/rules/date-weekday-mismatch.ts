@@ -13,6 +13,8 @@ const DATED_WEEKDAY = new RegExp(
 );
 
 const FOUR_DIGITS = /\d{4}/;
+// Every dated weekday starts with one of these (any case): a line without one needs no lookup.
+const WEEKDAY_START = /mon|tue|wed|thu|fri|sat|sun/i;
 
 /** A weekday that does not fall on its date, relative to the text it was found in. */
 interface Mismatch {
@@ -55,6 +57,7 @@ export const dateWeekdayMismatch: Rule = {
   safeFix: false,
   check({ parsed, memo, report }) {
     for (const segment of memo('prose with numbers', () => proseWithNumbers(parsed))) {
+      if (!WEEKDAY_START.test(segment.text)) continue;
       for (const mismatch of mismatchesIn.get(segment.text)) {
         const start = segment.start + mismatch.offset;
         report({
