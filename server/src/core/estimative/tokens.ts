@@ -290,13 +290,13 @@ export function quotationBlockquoteLines(lines: readonly ClassifiedLine[]): Set<
   const quoted = new Set<number>();
   let block: ClassifiedLine[] = [];
   const flush = () => {
+    // Called after every line outside a quote: nothing to do (and no new array) when no quote is open.
     const first = block[0];
     const last = block[block.length - 1];
-    if (first && last) {
-      const opening = blockquoteContent(first.text);
-      const closing = blockquoteContent(last.text);
-      if (/^[“"‘«]/.test(opening) || /^(?:[—―–~]|--)\s*\S/.test(closing)) for (const line of block) quoted.add(line.index);
-    }
+    if (!first || !last) return;
+    const opening = blockquoteContent(first.text);
+    const closing = blockquoteContent(last.text);
+    if (/^[“"‘«]/.test(opening) || /^(?:[—―–~]|--)\s*\S/.test(closing)) for (const line of block) quoted.add(line.index);
     block = [];
   };
   for (const line of lines) {
