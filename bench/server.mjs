@@ -115,6 +115,7 @@ export async function workspaceMemory({ serverPath, batchFolder, fileCount, time
 }
 
 const WARM_UP_WORDS = 2;
+const TYPED_PER_WORD = 20;
 
 /**
  * Memory while typing: the server's resident set before and after typing `keystrokes` characters
@@ -128,22 +129,14 @@ export async function typingMemory({ serverPath, largeFile, quick }) {
     const text = readFileSync(largeFile, 'utf8');
     const uri = pathToFileURL(largeFile).href;
     await client.open(uri, text);
-    const places = quick ? 5 : 10;
-    const words = [...typing(text, keystrokeOffsets(text, places + WARM_UP_WORDS), 20)].reduce((groups, edit, index) => {
-      if (index % 20 === 0) groups.push([]);
-      groups[groups.length - 1].push(edit);
-      return groups;
-    }, []);
+    const offsets = keystrokeOffsets(text, (quick ? 5 : 10) + WARM_UP_WORDS);
     // The first words compile the keystroke path, fill the caches and let the heap reach its working size: not counted.
-    for (const edit of words.slice(0, WARM_UP_WORDS).flat()) await client.change(uri, edit);
-    const measured = words.slice(WARM_UP_WORDS);
+    for (const edit of typing(text, offsets.slice(0, WARM_UP_WORDS), TYPED_PER_WORD)) await client.change(uri, edit);
     const before = client.memory();
     let keystrokes = 0;
-    for (const word of measured) {
-      for (const edit of word) {
-        await client.change(uri, edit);
-        keystrokes++;
-      }
+    for (const edit of typing(text, offsets.slice(WARM_UP_WORDS), TYPED_PER_WORD)) {
+      await client.change(uri, edit);
+      keystrokes++;
     }
     const after = client.memory();
     // Two bytes a character when the text holds any character beyond Latin-1, as it does here.

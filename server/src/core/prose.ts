@@ -35,8 +35,7 @@ export function proseSegments(parsed: ParsedDocument, keepLine?: (text: string) 
       cursor = Math.max(cursor, skip.end);
     }
     // A whole line's segment is the line's own text: no new string, and its hash is known to earlier lookups.
-    if (cursor === line.start && cursor < line.end) segments.push({ line: line.index, start: cursor, text: line.text });
-    else if (cursor < line.end) segments.push({ line: line.index, start: cursor, text: parsed.source.text.slice(cursor, line.end) });
+    if (cursor < line.end) segments.push({ line: line.index, start: cursor, text: cursor === line.start ? line.text : parsed.source.text.slice(cursor, line.end) });
   }
   return segments;
 }

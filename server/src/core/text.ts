@@ -192,5 +192,5 @@ export function endsInsideHtmlComment(text: string): boolean {
  * new string, which slicing flattens into a buffer of its own.)
  */
 export function detached(text: string): string {
-  return (` ${text}`).slice(1);
+  return ` ${text}`.slice(1);
 }

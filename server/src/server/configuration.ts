@@ -4,7 +4,7 @@
  * `initializationOptions.settings` and whatever `workspace/didChangeConfiguration` carries.
  */
 import type { Connection, DidChangeConfigurationParams } from 'vscode-languageserver';
-import { coerceSettings, type TradecraftSettings } from '../settings.js';
+import { coerceSettings, defaultSettings, type TradecraftSettings } from '../settings.js';
 import type { Folder } from './folders.js';
 
 export const SETTINGS_SECTION = 'tradecraft';
@@ -56,7 +56,7 @@ export class Configuration {
 }
 
 /** Keys of the `tradecraft` section, for clients that push it without the section name around it. */
-const SETTING_KEYS = ['files', 'schemas', 'rules', 'yardstick', 'validate', 'trace'];
+const SETTING_KEYS = Object.keys(defaultSettings());
 
 /** The Tradecraft section of pushed settings: `{ tradecraft: {…} }`, or the section itself. */
 function ownSection(pushed: unknown): unknown {

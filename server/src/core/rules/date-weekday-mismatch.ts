@@ -12,8 +12,9 @@ const DATED_WEEKDAY = new RegExp(
   'gi',
 );
 
+// Every dated weekday has a four-digit year and a weekday's first letters (any case): text without
+// both needs neither the lookup nor the whole pattern.
 const FOUR_DIGITS = /\d{4}/;
-// Every dated weekday starts with one of these (any case): a line without one needs no lookup.
 const WEEKDAY_START = /mon|tue|wed|thu|fri|sat|sun/i;
 
 /** A weekday that does not fall on its date, relative to the text it was found in. */
@@ -27,8 +28,6 @@ interface Mismatch {
 
 /** Per prose segment, kept across keystrokes: only the edited text is searched again. */
 const mismatchesIn = new TextMemo((text): Mismatch[] => {
-  // Every dated weekday has a four-digit year: cheaper to look for than the whole pattern.
-  if (!FOUR_DIGITS.test(text)) return [];
   const found: Mismatch[] = [];
   for (const match of text.matchAll(DATED_WEEKDAY)) {
     const date = dateOf(match);
@@ -57,7 +56,7 @@ export const dateWeekdayMismatch: Rule = {
   safeFix: false,
   check({ parsed, memo, report }) {
     for (const segment of memo('prose with numbers', () => proseWithNumbers(parsed))) {
-      if (!WEEKDAY_START.test(segment.text)) continue;
+      if (!FOUR_DIGITS.test(segment.text) || !WEEKDAY_START.test(segment.text)) continue;
       for (const mismatch of mismatchesIn.get(segment.text)) {
         const start = segment.start + mismatch.offset;
         report({

@@ -8,7 +8,7 @@ const MOST_LIKELY = new Set(['most likely', 'most probable']);
  * Related information names at most this many of the scenarios rated higher, the highest first: a
  * forecast with hundreds of scenarios would otherwise send hundreds of locations with every finding.
  */
-export const MAX_RELATED_SCENARIOS = 5;
+const MAX_RELATED_SCENARIOS = 5;
 
 /** The scenario labelled most likely is rated lower, by its yardstick term, than another scenario. */
 export const scenarioRankInconsistent: Rule = {
