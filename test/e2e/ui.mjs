@@ -318,10 +318,29 @@ export function statusBarItem(page, id) {
  * A frame locator, not a Frame: the inner frame is replaced whenever the webview's content
  * changes, and every query through a locator finds the frame that holds the content now.
  */
-export async function webviewFrame(page) {
+async function webviewFrame(page) {
   const content = page.locator('iframe.webview.ready:visible').first().contentFrame().locator('iframe#active-frame').contentFrame();
   await content.locator('body *').first().waitFor();
   return content;
+}
+
+/** What Playwright says when the frame a query runs in is replaced under it. */
+const FRAME_REPLACED = /Frame was detached|Execution context was destroyed|frame got detached/i;
+
+/**
+ * Reads the active webview's document with `read(frame)`. When the webview swaps its frame during
+ * the read (it does each time its page changes), the read starts again in the new frame, so a
+ * read's values all come from one page.
+ */
+export async function readWebview(page, read) {
+  const deadline = Date.now() + UI_TIMEOUT;
+  for (;;) {
+    try {
+      return await read(await webviewFrame(page));
+    } catch (error) {
+      if (!FRAME_REPLACED.test(String(error?.message)) || Date.now() > deadline) throw error;
+    }
+  }
 }
 
 /** How many squiggles (error, warning, info) the active editor draws on its visible lines. */

@@ -32,7 +32,7 @@ import {
   waitForExpandedViews,
   waitForLine,
   waitForProblems,
-  webviewFrame,
+  readWebview,
 } from './ui.mjs';
 
 const STEP = { timeout: 180_000 };
@@ -280,32 +280,33 @@ describe('Tradecraft in a VS Code workbench', { timeout: 900_000 }, () => {
   test('4. the Structured Preview shows scenario cards and the actor table, and markup as text', STEP, scenario(() => workbench, async () => {
     await openFile(page, CORPUS_NAME);
     await runCommand(page, 'Tradecraft: Show Structured Preview');
-    const preview = await webviewFrame(page);
-    const cards = preview.locator('article.card');
-    await poll(() => cards.count(), (count) => count === 2, 'two scenario cards');
-    assert.match(await cards.nth(0).innerText(), /Most Likely[\s\S]*Limited Nuclear Confidence-Building Measures/);
-    assert.match(await cards.nth(1).innerText(), /Risk Scenario[\s\S]*Negotiations Collapse/);
-    const actorNames = await preview.locator('table.actors th[scope="row"]').allInnerTexts();
+    const cardTexts = (frame) => frame.locator('article.card').allInnerTexts();
+    const cards = await poll(() => readWebview(page, cardTexts), (texts) => texts.length === 2, 'two scenario cards');
+    assert.match(cards[0], /Most Likely[\s\S]*Limited Nuclear Confidence-Building Measures/);
+    assert.match(cards[1], /Risk Scenario[\s\S]*Negotiations Collapse/);
+    const actorNames = await readWebview(page, (frame) => frame.locator('table.actors th[scope="row"]').allInnerTexts());
     for (const actor of CORPUS_ACTORS) assert.ok(actorNames.includes(actor), `actor ${actor} in the table (${actorNames.join(', ')})`);
     await runCommand(page, 'View: Hide Panel'); // the picture is of the editor and its preview
-    await preview.locator('h2', { hasText: /^Scenarios$/ }).evaluate((heading) => heading.scrollIntoView());
+    await readWebview(page, (frame) => frame.locator('h2', { hasText: /^Scenarios$/ }).evaluate((heading) => heading.scrollIntoView()));
     await page.screenshot({ path: path.join(imagesDir, 'structured-preview.png') });
 
     // The preview follows the active editor: open an assessment full of markup.
     await openFile(page, HOSTILE_NAME);
-    // The preview re-renders for the new document; read whichever frame holds it now.
-    await poll(async () => (await (await webviewFrame(page)).locator('article.card h3').allInnerTexts()).join('\n'), (titles) => titles.includes('Talks resume'), `the preview of ${HOSTILE_NAME}`);
-    const hostile = await webviewFrame(page);
-    const title = hostile.locator('article.card h3', { hasText: 'Talks resume' });
-    assert.match(await title.innerText(), /Talks resume <script>document\.body\.dataset\.pwned = 'script'<\/script>/, 'the script tag is shown as text');
-    assert.match(await hostile.locator('article.card').first().innerText(), /<img src=x onerror=/, 'the img tag is shown as text');
-    const fromDocument = await hostile.locator('body').evaluate((body) => ({
-      scripts: [...document.scripts].filter((script) => script.textContent.includes('pwned')).length,
-      images: document.images.length,
-      handlers: document.querySelectorAll('[onerror], [onmouseover]').length,
-      ran: body.dataset.pwned ?? null,
+    const titles = (frame) => frame.locator('article.card h3').allInnerTexts();
+    await poll(() => readWebview(page, titles), (texts) => texts.some((text) => text.includes('Talks resume')), `the preview of ${HOSTILE_NAME}`);
+    const hostile = await readWebview(page, async (frame) => ({
+      title: await frame.locator('article.card h3', { hasText: 'Talks resume' }).innerText(),
+      firstCard: await frame.locator('article.card').first().innerText(),
+      fromDocument: await frame.locator('body').evaluate((body) => ({
+        scripts: [...document.scripts].filter((script) => script.textContent.includes('pwned')).length,
+        images: document.images.length,
+        handlers: document.querySelectorAll('[onerror], [onmouseover]').length,
+        ran: body.dataset.pwned ?? null,
+      })),
     }));
-    assert.deepEqual(fromDocument, { scripts: 0, images: 0, handlers: 0, ran: null }, 'no element came from the document, nothing of it ran');
+    assert.match(hostile.title, /Talks resume <script>document\.body\.dataset\.pwned = 'script'<\/script>/, 'the script tag is shown as text');
+    assert.match(hostile.firstCard, /<img src=x onerror=/, 'the img tag is shown as text');
+    assert.deepEqual(hostile.fromDocument, { scripts: 0, images: 0, handlers: 0, ran: null }, 'no element came from the document, nothing of it ran');
     // Close the preview: the next scenario wants the editor's full width.
     await page.locator('.tabs-container .tab', { hasText: 'Preview:' }).locator('.tab-actions .action-label[aria-label^="Close"]').click();
     await page.locator('.tabs-container .tab', { hasText: 'Preview:' }).waitFor({ state: 'detached' });

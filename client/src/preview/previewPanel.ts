@@ -17,6 +17,13 @@ export class StructuredPreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   /** The document shown; the preview keeps it while focus is elsewhere. */
   private shown: vscode.Uri | undefined;
+  /**
+   * The panel's script nonce: one per panel, so that a re-render with nothing changed yields the
+   * same page and is skipped (each new page reloads the webview's frame, which flickers).
+   */
+  private nonce = '';
+  /** The page last given to the webview. */
+  private html = '';
   private readonly renderedEmitter = new vscode.EventEmitter<string>();
   /** Fires with the HTML each time the preview renders (tests read what the user sees). */
   readonly onDidRender = this.renderedEmitter.event;
@@ -48,9 +55,11 @@ export class StructuredPreview implements vscode.Disposable {
         // No local resources: the page is self-contained, so it may load nothing at all.
         { enableScripts: true, enableCommandUris: false, localResourceRoots: [] },
       );
+      this.nonce = randomBytes(18).toString('base64');
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.shown = undefined;
+        this.html = '';
       });
       this.panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message));
     }
@@ -81,7 +90,7 @@ export class StructuredPreview implements vscode.Disposable {
           fields: fieldInfo(schema),
           bottomLineSectionId: bottomLineSectionId(schema),
         },
-        { nonce: nonce(), cspSource: this.panel.webview.cspSource },
+        { nonce: this.nonce, cspSource: this.panel.webview.cspSource },
       ),
     );
   }
@@ -90,11 +99,12 @@ export class StructuredPreview implements vscode.Disposable {
     if (!this.panel) return;
     this.shown = undefined;
     const documentName = document ? path.basename(document.uri.path) : 'No document';
-    this.setHtml(renderPreview({ documentName, text: '', result: null, findings: [] }, { nonce: nonce(), cspSource: this.panel.webview.cspSource }));
+    this.setHtml(renderPreview({ documentName, text: '', result: null, findings: [] }, { nonce: this.nonce, cspSource: this.panel.webview.cspSource }));
   }
 
   private setHtml(html: string): void {
-    if (!this.panel) return;
+    if (!this.panel || html === this.html) return;
+    this.html = html;
     this.panel.webview.html = html;
     this.renderedEmitter.fire(html);
   }
@@ -112,8 +122,4 @@ export class StructuredPreview implements vscode.Disposable {
     this.panel?.dispose();
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
-}
-
-function nonce(): string {
-  return randomBytes(18).toString('base64');
 }

@@ -35,7 +35,7 @@ export interface PreviewInput {
 }
 
 export interface PreviewPage {
-  /** A fresh random value per render; the only script carries it. */
+  /** A random value (one per panel); the only script carries it. */
   nonce: string;
   /** `webview.cspSource`. */
   cspSource: string;
