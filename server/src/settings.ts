@@ -40,6 +40,29 @@ export function defaultSettings(): TradecraftSettings {
   };
 }
 
+export const SETTINGS_SECTION = 'tradecraft';
+
+/** Top-level keys of the section (`files`, `validate`…). */
+const SETTING_KEYS = Object.keys(defaultSettings());
+
+/**
+ * The Tradecraft part of settings a client pushes (`workspace/didChangeConfiguration`,
+ * `initializationOptions`), in the shapes clients use: `{ tradecraft: {…} }`, flat dotted keys
+ * with the section (`{ "tradecraft.validate.run": … }`), or the section itself, nested or dotted
+ * (`{ validate: { run } }`, `{ "validate.run": … }`). Undefined when nothing in it is ours (`{}`,
+ * null, other servers' settings).
+ */
+export function pushedSection(pushed: unknown): Record<string, unknown> | undefined {
+  if (!isRecord(pushed)) return undefined;
+  const nested = pushed[SETTINGS_SECTION];
+  if (isRecord(nested)) return nested;
+  const prefix = `${SETTINGS_SECTION}.`;
+  const prefixed = Object.keys(pushed).filter((key) => key.startsWith(prefix));
+  if (prefixed.length > 0) return Object.fromEntries(prefixed.map((key) => [key.slice(prefix.length), pushed[key]]));
+  const ours = Object.keys(pushed).some((key) => SETTING_KEYS.some((setting) => key === setting || key.startsWith(`${setting}.`)));
+  return ours ? pushed : undefined;
+}
+
 const SEVERITY_ALIASES: Record<string, SeveritySetting> = {
   error: 'error',
   warning: 'warning',

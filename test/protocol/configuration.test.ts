@@ -106,5 +106,12 @@ test('a client without workspace/configuration works with defaults and initializ
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { tradecraft: { rules: { 'scenario-no-horizon': 'off' } } } });
     const after = await republished;
     assert.deepEqual(after.diagnostics, expectedDiagnostics(engineFindings(CORPUS_TEXT, filePath, folder, { ruleSettings: { 'scenario-no-horizon': 'off' } }), uri));
+
+    // Others push flat dotted keys with the section's name, or the section without its name.
+    for (const [settings, rule] of [[{ 'tradecraft.rules': { 'section-not-heading': 'off' } }, 'section-not-heading'], [{ rules: { 'scenario-missing-field': 'off' } }, 'scenario-missing-field']] as const) {
+      const next = client.nextDiagnostics(uri, (published) => !published.diagnostics.some((diagnostic) => diagnostic.code === rule));
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings });
+      assert.deepEqual((await next).diagnostics, expectedDiagnostics(engineFindings(CORPUS_TEXT, filePath, folder, { ruleSettings: { [rule]: 'off' } }), uri));
+    }
   });
 });

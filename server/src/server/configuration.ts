@@ -4,10 +4,8 @@
  * `initializationOptions.settings` and whatever `workspace/didChangeConfiguration` carries.
  */
 import type { Connection, DidChangeConfigurationParams } from 'vscode-languageserver';
-import { coerceSettings, defaultSettings, type TradecraftSettings } from '../settings.js';
+import { coerceSettings, pushedSection, SETTINGS_SECTION, type TradecraftSettings } from '../settings.js';
 import type { Folder } from './folders.js';
-
-export const SETTINGS_SECTION = 'tradecraft';
 
 export class Configuration {
   private readonly cache = new Map<string, Promise<TradecraftSettings>>();
@@ -18,7 +16,7 @@ export class Configuration {
     private readonly canRequest: boolean,
     initialSettings: unknown,
   ) {
-    this.pushed = coerceSettings(initialSettings);
+    this.pushed = coerceSettings(pushedSection(initialSettings));
   }
 
   /** Settings for documents in the folder (or outside every folder, when undefined). */
@@ -37,7 +35,7 @@ export class Configuration {
   changed(params: DidChangeConfigurationParams | undefined): void {
     this.cache.clear();
     if (!this.canRequest && params) {
-      const section = ownSection(params.settings);
+      const section = pushedSection(params.settings);
       // Nothing of ours (null, `{}`, or other servers' settings, as some clients send at start-up)
       // leaves the settings as they were, initializationOptions included.
       if (section !== undefined) this.pushed = coerceSettings(section);
@@ -53,14 +51,4 @@ export class Configuration {
       return coerceSettings(undefined);
     }
   }
-}
-
-/** Keys of the `tradecraft` section, for clients that push it without the section name around it. */
-const SETTING_KEYS = Object.keys(defaultSettings());
-
-/** The Tradecraft section of pushed settings: `{ tradecraft: {…} }`, or the section itself. */
-function ownSection(pushed: unknown): unknown {
-  if (!pushed || typeof pushed !== 'object') return undefined;
-  if (SETTINGS_SECTION in pushed) return (pushed as Record<string, unknown>)[SETTINGS_SECTION];
-  return SETTING_KEYS.some((key) => key in pushed) ? pushed : undefined;
 }

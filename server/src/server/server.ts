@@ -23,10 +23,11 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Commands, FIX_ALL_KIND, OutlineRequest, type InitializationOptions } from '../protocol.js';
+import { SETTINGS_SECTION } from '../settings.js';
 import { Analyzer, type AssessmentAnalysis } from './analysis.js';
 import { codeActions } from './codeActions.js';
 import { COMPLETION_TRIGGER_CHARACTERS, completions } from './completion.js';
-import { Configuration, SETTINGS_SECTION } from './configuration.js';
+import { Configuration } from './configuration.js';
 import { DocumentDiagnostics } from './diagnostics.js';
 import { pathToUri, uriToPath, WorkspaceFolders } from './folders.js';
 import { foldingRanges } from './folding.js';
