@@ -34,7 +34,14 @@ function descendants(pid) {
   return found;
 }
 
-const alive = (pid) => existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+/** Whether a process runs (not gone, not a zombie); one that ends while its status is read has gone. */
+function alive(pid) {
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
 
 test('npm start serves the examples with the extension active; Ctrl+C stops everything', { timeout: 600_000 }, async () => {
   const port = await freePort();

@@ -329,8 +329,8 @@ const FRAME_REPLACED = /Frame was detached|Execution context was destroyed|frame
 
 /**
  * Reads the active webview's document with `read(frame)`. When the webview swaps its frame during
- * the read (it does each time its page changes), the read starts again in the new frame, so a
- * read's values all come from one page.
+ * the read (it does each time its page changes), the read starts again in the new frame. Values
+ * that must come from one page are read in one call (one `evaluate`).
  */
 export async function readWebview(page, read) {
   const deadline = Date.now() + UI_TIMEOUT;

@@ -8,7 +8,8 @@ import { unified } from 'unified';
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { applyTextEdits, CORPUS_TEXT, engineFindings, PUSH_CAPABILITIES, RULE_DOCS, serverForFile, tempFolder, TestClient, uriOf } from './lspClient.js';
 
-const TIMEOUT = { timeout: 30_000 };
+// Generous: a cap for a hang, on a shared machine that may start several servers in one test.
+const TIMEOUT = { timeout: 120_000 };
 let client: TestClient;
 let folder: string;
 

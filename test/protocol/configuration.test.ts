@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { CORPUS_TEXT, engineFindings, expectedDiagnostics, TestClient, tempFolder, uriOf } from './lspClient.js';
 
-const TIMEOUT = { timeout: 30_000 };
+// Generous: a cap for a hang, on a shared machine that may start several servers in one test.
+const TIMEOUT = { timeout: 120_000 };
 
 async function withClient(options: Parameters<typeof TestClient.start>[0], run: (client: TestClient, folder: string) => Promise<void>): Promise<void> {
   const { folder, cleanup } = tempFolder();

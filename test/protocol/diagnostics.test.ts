@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { CORPUS_TEXT, engineFindings, expectedDiagnostics, serverForFile, type TestClient, uriOf } from './lspClient.js';
 
-const TIMEOUT = { timeout: 30_000 };
+// Generous: a cap for a hang, on a shared machine that may start several servers in one test.
+const TIMEOUT = { timeout: 120_000 };
 let client: TestClient;
 let folder: string;
 

@@ -7,7 +7,8 @@ import type { CompletionItem, DocumentSymbol, FoldingRange, Hover } from 'vscode
 import { Engine, ruleById, RULES, toOutline } from '../../server/src/core/index.js';
 import { CORPUS_TEXT, RULE_DOCS, serverForFile, TestClient, tempFolder, uriOf } from './lspClient.js';
 
-const TIMEOUT = { timeout: 30_000 };
+// Generous: a cap for a hang, on a shared machine that may start several servers in one test.
+const TIMEOUT = { timeout: 120_000 };
 let client: TestClient;
 let folder: string;
 

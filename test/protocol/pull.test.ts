@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import type { DocumentDiagnosticReport, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
 import { CORPUS_TEXT, engineFindings, expectedDiagnostics, PULL_CAPABILITIES, TestClient, tempFolder, uriOf } from './lspClient.js';
 
-const TIMEOUT = { timeout: 30_000 };
+// Generous: a cap for a hang, on a shared machine that may start several servers in one test.
+const TIMEOUT = { timeout: 120_000 };
 const SMALL = '## Current Situation\nTalks continue.\n';
 
 function write(filePath: string, text: string): string {

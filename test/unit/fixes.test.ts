@@ -90,3 +90,45 @@ test('a required section written one heading level too deep is reported where it
   const after = lintText(promoted, { schema }).findings.filter((finding) => finding.rule === 'section-missing');
   assert.ok(!after.some((finding) => /Key Judgments/.test(finding.message)), 'the promoted heading is a section');
 });
+
+test('a required section written as a bold line under a heading section: no scenario of it, reported where it is, and the fix makes it a heading', () => {
+  const text = [
+    '## Current Situation',
+    '',
+    'Talks resumed in Muscat on Friday.',
+    '',
+    '## Forecast',
+    '',
+    '### Most Likely (Short Term): Talks Continue',
+    '- Trigger: A second round is scheduled.',
+    '- Outcome: Limited confidence-building measures.',
+    '',
+    '**Bottom line:**',
+    '',
+    'The talks are fragile.',
+    '',
+  ].join('\n');
+  const { model, findings } = lintText(text, { schema });
+  assert.deepEqual(model.scenarios.map((scenario) => scenario.label), ['Most Likely'], 'the bold line is no scenario');
+  assert.deepEqual(findings.filter((finding) => finding.rule.startsWith('scenario-') && finding.range.start.line === 10), []);
+  const demoted = findings.find((finding) => finding.rule === 'section-missing' && finding.message.includes('Bottom Line'));
+  assert.ok(demoted?.fix, `a fix is offered: ${findings.map((finding) => finding.message).join(' | ')}`);
+  assert.match(demoted.message, /^Required section “Bottom Line” is written on line 11 as a bold line under the heading “Forecast”/);
+  const promoted = applyEdits(text, demoted.fix.edits);
+  assert.ok(promoted.includes('\n## Bottom line\n'), promoted);
+  const after = lintText(promoted, { schema });
+  assert.ok(after.model.sections.some((section) => section.spec.id === 'bottom-line'), 'the heading is the Bottom Line section');
+  assert.ok(!after.findings.some((finding) => finding.rule === 'section-missing' && /Bottom Line/.test(finding.message)));
+});
+
+test('an emphasised lead-in label starts its section; the emphasis is not part of the label', () => {
+  for (const line of ['**Bottom line:** The talks are fragile.', '**Bottom line**: The talks are fragile.', '__Bottom line:__ The talks are fragile.', '*Bottom line:* The talks are fragile.']) {
+    const text = ['## Current Situation', '', 'Talks resumed in Muscat on Friday.', '', line, ''].join('\n');
+    const { model } = lintText(text, { schema });
+    const bottomLine = model.sections.find((section) => section.spec.id === 'bottom-line');
+    assert.equal(bottomLine?.header.form, 'lead-in', line);
+    assert.equal(text.slice(bottomLine.header.titleSpan.start, bottomLine.header.titleSpan.end), 'Bottom line', line);
+    const { text: fixed } = applySafeFixes(text, lintText(text, { schema }).findings);
+    assert.ok(fixed.endsWith('\n## Bottom line\n\nThe talks are fragile.\n'), `the fix keeps the text and drops the emphasis: ${JSON.stringify(fixed)}`);
+  }
+});

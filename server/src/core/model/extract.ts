@@ -149,7 +149,10 @@ class Extractor {
     }
     this.section.hasBody = true;
     const inScenarios = this.section.spec.role === 'scenarios';
-    if (inScenarios && (candidate || (syntax && !syntax.marker && this.startsWithLabel(syntax.content)))) {
+    // A bold line naming a section (`**Bottom line:**`) is a sub-block here as under any heading
+    // section, not a scenario: section-missing then says what it is.
+    const namesSection = candidate?.bold === true && this.matchSection(line, candidate) !== undefined;
+    if (inScenarios && !namesSection && (candidate || (syntax && !syntax.marker && this.startsWithLabel(syntax.content)))) {
       this.openScenario(line, candidate ?? { form: 'title-line', text: syntax!.content, textStart: syntax!.contentStart });
       return;
     }
@@ -224,21 +227,24 @@ class Extractor {
 
   private matchLeadIn(line: ClassifiedLine, syntax: LineSyntax): { spec: SectionSpec; header: Header; rest: string } | undefined {
     const colon = syntax.content.indexOf(':');
-    if (colon < 1 || colon > 64) return undefined;
-    const match = /^([^:]{1,60}?)\s*:(?:\s+(.*))?$/.exec(syntax.content);
-    if (!match) return undefined;
-    const spec = this.sectionNames.get(normaliseName(match[1]!));
+    if (colon < 1 || colon > 66) return undefined;
+    const match = LEAD_IN.exec(syntax.content);
+    // Emphasis alone on its line (`**Outlook:**`) is a bold line, which a heading section keeps as a sub-block.
+    if (!match || (match[1] && !match[3])) return undefined;
+    const label = match[2]!;
+    const spec = this.sectionNames.get(normaliseName(label));
     if (!spec) return undefined;
-    const titleStart = line.start + syntax.contentStart;
+    const lineStart = line.start + syntax.contentStart;
+    const titleStart = lineStart + (match[1]?.length ?? 0);
     const header: Header = {
       form: 'lead-in',
       line: line.index,
-      span: { start: titleStart, end: line.end },
+      span: { start: lineStart, end: line.end },
       text: syntax.content,
-      title: match[1]!,
-      titleSpan: { start: titleStart, end: titleStart + match[1]!.length },
+      title: label,
+      titleSpan: { start: titleStart, end: titleStart + label.length },
     };
-    return { spec, header, rest: match[2] ?? '' };
+    return { spec, header, rest: match[3] ?? '' };
   }
 
   private buildHeader(line: ClassifiedLine, candidate: HeaderCandidate): Header {
@@ -477,6 +483,12 @@ function headingText(line: ClassifiedLine): { text: string; textStart: number } 
   const rest = withoutTrailingHtmlComment(line.text.slice(atx[0].length)).replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, '');
   return { text: rest.trimEnd(), textStart: atx[0].length };
 }
+
+/**
+ * A lead-in label: `Bottom line: text`, also emphasised as `**Bottom line:** text` or
+ * `**Bottom line**: text` (the emphasis is not part of the label).
+ */
+const LEAD_IN = /^(\*\*|__|\*|_)?([^:*_]{1,60}?)\s*(?:\1)?\s*:(?:\1)?(?:\s+(.*))?$/;
 
 function textHeaderCandidate(syntax: LineSyntax): HeaderCandidate | undefined {
   const content = withoutTrailingHtmlComment(syntax.content);

@@ -1,7 +1,7 @@
 import type { Assessment, Section, SubBlock } from '../model/types.js';
 import { normaliseName } from '../model/headerText.js';
 import type { SectionSpec } from '../schema/types.js';
-import type { Rule } from './rule.js';
+import type { FixDraft, Rule } from './rule.js';
 import { headingPrefix, lineStartOf } from './edits.js';
 
 /** A required schema section is absent; the fix inserts a heading stub where the schema puts it. */
@@ -21,13 +21,22 @@ export const sectionMissing: Rule = {
         const { section, block } = demoted;
         const line = source.lines[block.line]!;
         const hashes = /^( {0,3})(#{1,6})(?=[ \t]|$)/.exec(line.text);
+        const bold = hashes ? undefined : BOLD_LINE.exec(line.text);
         const depth = section.header.depth;
+        const written = normaliseName(block.title) === normaliseName(spec.title) ? '' : ` as “${block.title}”`;
+        const fixTitle = `Make “${block.title}” a level-${depth} heading`;
+        let fix: FixDraft | undefined;
+        if (hashes && depth !== undefined) {
+          fix = { title: fixTitle, safe: false, edits: [{ span: { start: line.start + hashes[1]!.length, end: line.start + hashes[0].length }, newText: '#'.repeat(depth) }] };
+        } else if (bold && depth !== undefined) {
+          fix = { title: fixTitle, safe: false, edits: [{ span: { start: line.start + bold[1]!.length, end: line.end }, newText: `${'#'.repeat(depth)} ${block.title}` }] };
+        }
         report({
-          message: `Required section “${spec.title}” is written${normaliseName(block.title) === normaliseName(spec.title) ? '' : ` as “${block.title}”`} on line ${block.line + 1} as a sub-heading of “${section.header.title}”, so it is read as part of that section; give it the level of the other section headings.`,
+          message: bold
+            ? `Required section “${spec.title}” is written${written} on line ${block.line + 1} as a bold line under the heading “${section.header.title}”, so it is read as part of that section; make it a heading at the level of the other section headings.`
+            : `Required section “${spec.title}” is written${written} on line ${block.line + 1} as a sub-heading of “${section.header.title}”, so it is read as part of that section; give it the level of the other section headings.`,
           span: block.span,
-          ...(hashes && depth !== undefined
-            ? { fix: { title: `Make “${block.title}” a level-${depth} heading`, safe: false, edits: [{ span: { start: line.start + hashes[1]!.length, end: line.start + hashes[0].length }, newText: '#'.repeat(depth) }] } }
-            : {}),
+          ...(fix ? { fix } : {}),
         });
         return;
       }
@@ -58,6 +67,9 @@ export const sectionMissing: Rule = {
     });
   },
 };
+
+/** A line that is nothing but bold text (`**Bottom Line**`, `__Bottom line:__`), after its indentation. */
+const BOLD_LINE = /^( {0,3})(\*\*|__)[^*_].*\2\s*$/;
 
 /**
  * A sub-heading that names the missing section: under a section written as a heading, deeper

@@ -19,7 +19,7 @@ export const sectionNotHeading: Rule = {
       let kind: string;
       if (header.form === 'lead-in') {
         kind = 'a lead-in label';
-        const rest = content.slice(header.titleSpan.end - header.span.start).replace(/^\s*:\s*/, '');
+        const rest = leadInRest(content, header.titleSpan.start - header.span.start, header.titleSpan.end - header.span.start);
         const quote = quotePrefix(lineText);
         const eol = source.eol;
         edit = rest === ''
@@ -38,3 +38,16 @@ export const sectionNotHeading: Rule = {
     }
   },
 };
+
+/**
+ * The text after a lead-in label, without the colon and the label's emphasis (`**Bottom line:** …`
+ * or `**Bottom line**: …`); `titleStart` and `titleEnd` are the label's offsets in `content`.
+ */
+function leadInRest(content: string, titleStart: number, titleEnd: number): string {
+  const emphasis = content.slice(0, titleStart);
+  let after = content.slice(titleEnd).trimStart();
+  if (emphasis && after.startsWith(emphasis)) after = after.slice(emphasis.length);
+  after = after.replace(/^\s*:/, '');
+  if (emphasis && after.startsWith(emphasis)) after = after.slice(emphasis.length);
+  return after.trimStart();
+}
