@@ -63,8 +63,12 @@ test('--quiet reports errors only', () => {
   const severities = new Set(quiet.files.flatMap((file) => file.findings.map((finding) => finding.severity)));
   assert.deepEqual([...severities], ['error']);
   assert.equal(quiet.summary.warnings + quiet.summary.infos + quiet.summary.hints, 0);
-  // Warnings left out by --quiet do not count against --max-warnings.
-  assert.equal(runCli(['lint', withWarning, '--quiet', '--max-warnings', '0'], { cwd }).code, 0);
+  // --quiet leaves warnings out of the report, not out of the --max-warnings gate (as ESLint does).
+  const gated = runCli(['lint', withWarning, '--quiet', '--max-warnings', '0'], { cwd });
+  assert.equal(gated.code, 1);
+  assert.match(gated.stderr, /warnings?, more than --max-warnings 0/);
+  assert.doesNotMatch(gated.stdout, / {2}warning {2}/);
+  assert.equal(runCli(['lint', withWarning, '--quiet', '--max-warnings', '99'], { cwd }).code, 0);
   const text = runCli(['lint', withErrors, '--quiet'], { cwd });
   assert.doesNotMatch(text.stdout, / {2}(warning|info|hint) {2}/);
   assert.match(text.stdout, / {2}error {2}/);

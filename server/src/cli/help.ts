@@ -32,7 +32,7 @@ Options:
   --schema PATH|NAME         use this schema file or built-in schema (e.g. standard) for every file
   --fix                      apply every safe fix, write the files, then report what remains
   --max-warnings N           exit 1 when there are more than N warnings
-  --quiet                    report errors only
+  --quiet                    report errors only (warnings still count for --max-warnings)
   --jobs N                   lint on N threads: this one and N − 1 workers (default: the number of CPUs)
   -h, --help                 show this help
 

@@ -58,11 +58,12 @@ export async function lintCommand(args: readonly string[], context: CommandConte
 
   const color = format === 'text' && stdoutWantsColor();
   const shown = (report: FileReport): FileReport => (quiet ? { ...report, findings: report.findings.filter((finding) => finding.severity === 'error') } : report);
-  const reports = (
-    await lintFiles(selection.tasks, { cwd, forcedSchema, fix: fix && unreadable.length === 0 }, jobs, context.workerEntry, (report) => {
-      if (format === 'text') writeOut(formatTextFile(shown(report), color));
-    })
-  ).map(shown);
+  const allReports = await lintFiles(selection.tasks, { cwd, forcedSchema, fix: fix && unreadable.length === 0 }, jobs, context.workerEntry, (report) => {
+    if (format === 'text') writeOut(formatTextFile(shown(report), color));
+  });
+  const reports = allReports.map(shown);
+  // --quiet hides warnings from the report, not from the --max-warnings gate.
+  const warnings = summarize(allReports).warnings;
 
   const summary = summarize(reports);
   if (format === 'json') writeOut(formatJson(reports, summary));
@@ -78,8 +79,8 @@ export async function lintCommand(args: readonly string[], context: CommandConte
   for (const report of unread) writeErr(`tradecraft: ${report.findings[0]?.message ?? `cannot read “${report.path}”.`}\n`);
   if (unread.length > 0) return 2;
   if (summary.errors > 0) return 1;
-  if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
-    writeErr(`tradecraft: ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}.\n`);
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    writeErr(`tradecraft: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}.\n`);
     return 1;
   }
   return 0;
