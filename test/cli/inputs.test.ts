@@ -26,6 +26,50 @@ test('folders and globs select assessments; named files are linted whatever thei
   assert.deepEqual(paths(['reports', 'reports/a.assessment.md']), ['reports/a.assessment.md', 'reports/front-matter.md']);
 });
 
+test('the workspace settings VS Code keeps apply: tradecraft.files, .schemas, .rules and .yardstick', () => {
+  const cwd = tempFolder();
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(cwd, file)), { recursive: true });
+    writeFileSync(path.join(cwd, file), text);
+  };
+  mkdirSync(path.join(cwd, '.git'));
+  write('reports/notes.md', corpusText());
+  write('reports/other.md', corpusText());
+  write('lenient.yaml', 'extends: builtin:standard\nrules:\n  scenario-missing-field: hint\n');
+  // JSON with comments and a trailing comma, as VS Code writes and accepts it.
+  write(
+    '.vscode/settings.json',
+    `{
+  // Reports are assessments too.
+  "tradecraft.files": ["reports/notes.md"],
+  "tradecraft.schemas": { "reports/*.md": "lenient.yaml" },
+  "tradecraft.rules": { "section-not-heading": "off" },
+  "editor.wordWrap": "on",
+}
+`,
+  );
+  const report = parseJson<JsonReport>(runCli(['lint', '--format', 'json'], { cwd }));
+  assert.deepEqual(report.files.map((file) => [file.path, file.schema]), [['reports/notes.md', 'lenient.yaml']]);
+  const rules = new Map(report.files[0]!.findings.map((finding) => [finding.rule, finding.severity]));
+  assert.equal(rules.get('scenario-missing-field'), 'hint', 'the schema the settings map the file to');
+  assert.equal(rules.has('section-not-heading'), false, 'the rule the settings turn off');
+  const outline = JSON.parse(runCli(['outline', 'reports/other.md'], { cwd }).stdout) as { schema: string };
+  assert.equal(outline.schema, 'lenient.yaml');
+
+  // The yardstick setting replaces the schema's: a PHIA term is then no mixed scale.
+  write('phia.assessment.md', `${corpusText()}\nA deal is a realistic possibility.\n`);
+  const mixed = (run: ReturnType<typeof runCli>) => parseJson<JsonReport>(run).files[0]!.findings.filter((finding) => finding.rule === 'likelihood-mixed-scales').length;
+  assert.equal(mixed(runCli(['lint', 'phia.assessment.md', '--format', 'json'], { cwd })), 1);
+  write('.vscode/settings.json', '{ "tradecraft.yardstick": "phia" }');
+  assert.equal(mixed(runCli(['lint', 'phia.assessment.md', '--format', 'json'], { cwd })), 0);
+
+  // A settings file with a mistake: what parses is used, and stderr says where the mistake is.
+  write('.vscode/settings.json', '{ "tradecraft.files": ["reports/notes.md"] "tradecraft.rules": 7 }');
+  const broken = runCli(['lint', 'reports', '--format', 'json'], { cwd });
+  assert.deepEqual(parseJson<JsonReport>(broken).files.map((file) => file.path), ['reports/notes.md']);
+  assert.match(broken.stderr, /settings\.json:1:44: CommaExpected; its other settings are used/);
+});
+
 test('a folder without assessments is not an error, but says so on stderr', () => {
   const cwd = tempFolder();
   writeFileSync(path.join(cwd, 'notes.md'), '# Notes\n');

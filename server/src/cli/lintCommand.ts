@@ -42,11 +42,13 @@ export async function lintCommand(args: readonly string[], context: CommandConte
   const schemaValue = stringOption(parsed, 'schema');
   const forcedSchema = schemaValue === undefined ? undefined : resolveExplicitSchema(schemaValue, cwd, new Engine(diskSchemaHost()));
 
-  const selection = selectFiles(parsed.positionals, cwd, new WorkspaceRoots(cwd));
+  const roots = new WorkspaceRoots(cwd);
+  const selection = selectFiles(parsed.positionals, cwd, roots);
+  for (const problem of roots.settingsProblems) writeErr(`tradecraft: ${problem}.\n`);
   if (selection.missing.length > 0) {
     throw new UsageError(`No such file, folder or matching glob: ${selection.missing.map((input) => `“${input}”`).join(', ')}.`);
   }
-  for (const input of selection.empty) writeErr(`tradecraft: no assessments found in “${input}” (*.assessment.md, or Markdown with a schema: front-matter key).\n`);
+  for (const input of selection.empty) writeErr(`tradecraft: no assessments found in “${input}” (*.assessment.md, Markdown with a schema: front-matter key, or the tradecraft.files globs).\n`);
 
   // Unreadable input means exit 2 with nothing written: with --fix, no file is fixed unless every
   // file can be read (the report still shows what would be found).

@@ -56,7 +56,15 @@ export class FileLinter {
     if (!document.ok) return this.fileProblem(task, FILE_UNREADABLE, `Cannot lint ${task.displayPath}: ${document.reason}.`, true);
 
     const check = (text: string): CheckResult =>
-      this.engine.check({ text, documentPath: task.absolutePath, workspaceRoot: task.workspaceRoot, forcedSchema: this.options.forcedSchema });
+      this.engine.check({
+        text,
+        documentPath: task.absolutePath,
+        workspaceRoot: task.workspaceRoot,
+        forcedSchema: this.options.forcedSchema,
+        schemaSettings: task.settings.schemas,
+        ruleSettings: task.settings.rules,
+        yardstick: task.settings.yardstick,
+      });
 
     let text = document.text;
     let result = check(text);
@@ -95,7 +103,7 @@ export class FileLinter {
   private fileProblem(task: FileTask, rule: string, message: string, unreadable: boolean): FileReport {
     // Without the text there is no front matter; name the schema the file's location gives it.
     const reference =
-      this.options.forcedSchema ?? resolveSchemaReference({ documentPath: task.absolutePath, workspaceRoot: task.workspaceRoot }, this.host).reference;
+      this.options.forcedSchema ?? resolveSchemaReference({ documentPath: task.absolutePath, workspaceRoot: task.workspaceRoot, schemaSettings: task.settings.schemas }, this.host).reference;
     return { path: task.displayPath, schema: schemaLabel(reference, this.options.cwd), findings: [pseudoFinding(rule, message)], fixesApplied: 0, unreadable };
   }
 }

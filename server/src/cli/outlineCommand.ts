@@ -9,7 +9,7 @@ import { schemaUsedLabel } from './displayPath.js';
 import { resolveExplicitSchema } from './explicitSchema.js';
 import { formatOutlineText } from './formats/outlineText.js';
 import { commandHelp } from './help.js';
-import { writeOut } from './output.js';
+import { writeErr, writeOut } from './output.js';
 import { readDocument } from './readDocument.js';
 import { UsageError } from './usageError.js';
 import { WorkspaceRoots } from './workspaceRoot.js';
@@ -36,7 +36,11 @@ export function outlineCommand(args: readonly string[], context: CommandContext)
   const document = readDocument(documentPath);
   if (!document.ok) throw new UsageError(`Cannot read “${file}”: ${document.reason}.`);
 
-  const result = engine.check({ text: document.text, documentPath, workspaceRoot: new WorkspaceRoots(cwd).rootOf(documentPath), forcedSchema });
+  const roots = new WorkspaceRoots(cwd);
+  const workspaceRoot = roots.rootOf(documentPath);
+  const settings = roots.settingsOf(workspaceRoot);
+  for (const problem of roots.settingsProblems) writeErr(`tradecraft: ${problem}.\n`);
+  const result = engine.check({ text: document.text, documentPath, workspaceRoot, forcedSchema, schemaSettings: settings.schemas, yardstick: settings.yardstick });
   const outline = toOutline(result.model, result.parsed.source, file, schemaUsedLabel(result, cwd));
   writeOut(format === 'json' ? `${JSON.stringify(outline, null, 2)}\n` : formatOutlineText(outline));
   return 0;

@@ -1,7 +1,8 @@
 /**
  * Which files `tradecraft lint` checks. Files named explicitly are linted whatever their
- * extension; folders and globs select assessments as the editor does (`*.assessment.md`, or
- * Markdown with a `schema:` front-matter key), skipping node_modules and .git.
+ * extension; folders and globs select assessments as the editor does (`*.assessment.md`,
+ * Markdown with a `schema:` front-matter key, or the workspace's `tradecraft.files` globs),
+ * skipping node_modules and .git.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -9,12 +10,15 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { isAssessment, isMarkdownPath } from '../core/index.js';
 import { relativeDisplayPath } from './displayPath.js';
 import type { WorkspaceRoots } from './workspaceRoot.js';
+import type { WorkspaceSettings } from './workspaceSettings.js';
 
 export interface FileTask {
   absolutePath: string;
   /** As given on the command line, or relative to the current folder. */
   displayPath: string;
   workspaceRoot: string;
+  /** The workspace root's settings (plain data: tasks go to worker threads). */
+  settings: WorkspaceSettings;
 }
 
 export interface Selection {
@@ -35,10 +39,15 @@ export function selectFiles(inputs: readonly string[], cwd: string, roots: Works
   const missing: string[] = [];
   const empty: string[] = [];
   const add = (absolutePath: string, displayPath: string) => {
-    if (!byPath.has(absolutePath)) byPath.set(absolutePath, { absolutePath, displayPath, workspaceRoot: roots.rootOf(absolutePath) });
+    if (byPath.has(absolutePath)) return;
+    const workspaceRoot = roots.rootOf(absolutePath);
+    byPath.set(absolutePath, { absolutePath, displayPath, workspaceRoot, settings: roots.settingsOf(workspaceRoot) });
   };
   const addAssessments = (input: string, candidates: string[]) => {
-    const chosen = candidates.filter((candidate) => isAssessmentFile(candidate, roots.rootOf(candidate)));
+    const chosen = candidates.filter((candidate) => {
+      const root = roots.rootOf(candidate);
+      return isAssessmentFile(candidate, root, roots.settingsOf(root).files);
+    });
     if (chosen.length === 0) empty.push(input);
     for (const candidate of chosen) add(candidate, relativeDisplayPath(candidate, cwd));
   };
@@ -61,9 +70,9 @@ export function selectFiles(inputs: readonly string[], cwd: string, roots: Works
   return { tasks, missing, empty };
 }
 
-function isAssessmentFile(absolutePath: string, workspaceRoot: string): boolean {
+function isAssessmentFile(absolutePath: string, workspaceRoot: string, fileGlobs: readonly string[]): boolean {
   const relative = relativeDisplayPath(absolutePath, workspaceRoot);
-  if (isAssessment(relative, undefined)) return true;
+  if (isAssessment(relative, undefined, fileGlobs)) return true;
   return isMarkdownPath(relative) && isAssessment(relative, readHead(absolutePath));
 }
 
