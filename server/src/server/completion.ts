@@ -159,7 +159,7 @@ function vocabularyCompletions(analysis: AssessmentAnalysis, before: string, rep
     ...vocabulary.terms.map((term) => ({
       text: term.term,
       kind: CompletionItemKind.Value,
-      detail: `${formatBand(term.band)} · ${vocabulary.name}${term.row === undefined ? '' : ` row ${term.row}`}`,
+      detail: `${formatBand(term.band, term.open)} · ${vocabulary.name}${term.row === undefined ? '' : ` row ${term.row}`}`,
       documentation: `Defined in ${term.standard}.`,
     })),
     ...vocabulary.confidenceLevels.map((level) => ({

@@ -64,7 +64,7 @@ function describeTerm(term: TermInfo): string {
   if (term.kind === 'confidence') {
     return `**${term.term}** — a confidence level of the ${term.yardstick} yardstick: how well founded the judgment is, not how likely the event\n\nDefined in ${term.standard}.`;
   }
-  const band = term.band ? ` — ${formatBand(term.band)}` : '';
+  const band = term.band ? ` — ${formatBand(term.band, term.open)}` : '';
   return `**${term.term}**${band} on the ${term.yardstick} yardstick\n\nDefined in ${term.standard}.`;
 }
 

@@ -59,6 +59,9 @@ test('the PHIA and IPCC vocabularies', () => {
   const phia = yardstickVocabulary(schemaWith('phia'));
   assert.deepEqual(phia.terms.map((term) => term.term), ['almost certain', 'highly likely', 'likely', 'probable', 'realistic possibility', 'unlikely', 'highly unlikely', 'remote chance']);
   assert.ok(phia.terms.every((term) => term.row === undefined));
+  // The ends PHIA excludes (≈40 to <50%, >0 to ≈5%) come with the band, for completion to show.
+  const open = (name: string) => phia.terms.find((term) => term.term === name)?.open;
+  assert.deepEqual([open('realistic possibility'), open('remote chance'), open('almost certain'), open('likely')], [{ high: true }, { low: true }, { high: true }, undefined]);
   const ipcc = yardstickVocabulary(schemaWith('ipcc'));
   assert.deepEqual(ipcc.confidenceLevels, ['Very low', 'Low', 'Medium', 'High', 'Very high']);
   assert.equal(ipcc.terms[0]?.term, 'virtually certain');

@@ -106,7 +106,25 @@ cases('likelihood-range-mismatch', [
   // A bound holds for the whole band, or it does not.
   ['Iran will almost certainly attend (>90%).', []],
   ['A deal is likely (>90%).', ['>90%']],
+  // An end a standard excludes is not in the band: PHIA's realistic possibility is ≈40 to <50%.
+  ['A deal is a realistic possibility (50%).', ['50%'], 'phia'],
+  ['A deal is a realistic possibility (45%).', [], 'phia'],
+  ['A deal is almost certain (100%).', ['100%'], 'phia'],
+  ['A deal is almost certain (97%).', [], 'phia'],
+  ['A strike is a remote chance (0%).', ['0%'], 'phia'],
+  ['A deal is more likely than not (50%).', ['50%'], 'ipcc'],
+  ['A deal is more likely than not (60%).', [], 'ipcc'],
+  ['There is a 50% chance of a truce.', ['50%'], 'phia'],
 ]);
+
+test('likelihood-range-mismatch writes an excluded end as the whole percent inside it, and names it as the standard does', () => {
+  const text = assessmentWith('A deal is a realistic possibility (50%).');
+  const [finding] = lint(text, 'phia').findings.filter((candidate) => candidate.rule === 'likelihood-range-mismatch');
+  assert.match(finding?.message ?? '', /“realistic possibility” means 40–<50% under PHIA/);
+  assert.deepEqual(finding?.fix?.edits.map((edit) => edit.newText), ['40–49%']);
+  const fixed = text.replace('(50%)', '(40–49%)');
+  assert.deepEqual(findingsOf('likelihood-range-mismatch', fixed, 'phia'), [], 'the fix’s band is in the term’s band');
+});
 
 test('likelihood-range-mismatch offers the term’s band, in the author’s notation, as a quick fix', () => {
   const text = assessmentWith('The Houthis are likely (90 percent) to hold fire.');

@@ -3,13 +3,14 @@ import type { ParsedDocument } from '../parse.js';
 import type { Schema } from '../schema/types.js';
 import type { Span } from '../text.js';
 import { estimativeScan } from './scan.js';
-import { yardstickFor, type Band } from './yardsticks.js';
+import { yardstickFor, type Band, type OpenEnds } from './yardsticks.js';
 
 export interface TermInfo {
   kind: 'likelihood' | 'confidence';
   /** The yardstick term (“likely”) or the confidence level as written (“moderate confidence”). */
   term: string;
   band?: Band;
+  open?: OpenEnds;
   /** Display name of the yardstick that defines it. */
   yardstick: string;
   /** Where the standard defines it (“ICD 203 §D.6.e(2)(a), row 1”). */
@@ -19,7 +20,7 @@ export interface TermInfo {
 
 export interface YardstickVocabulary {
   name: string;
-  terms: { term: string; band: Band; row?: number; standard: string }[];
+  terms: { term: string; band: Band; open?: OpenEnds; row?: number; standard: string }[];
   confidenceLevels: string[];
 }
 
@@ -30,7 +31,8 @@ export function estimativeTermAt(parsed: ParsedDocument, schema: Schema, offset:
   for (const mention of scan.mentions) {
     if (mention.span.start > offset) break;
     if ((mention.kind === 'term' || mention.kind === 'other-scale') && within(mention.span)) {
-      return { kind: 'likelihood', term: mention.term.term, band: mention.term.band, yardstick: mention.yardstick.name, standard: mention.term.standard, span: mention.span };
+      const { term, band, open, standard } = mention.term;
+      return { kind: 'likelihood', term, band, ...(open ? { open } : {}), yardstick: mention.yardstick.name, standard, span: mention.span };
     }
   }
   const statement = scan.confidence.find((candidate) => within(candidate.span));
@@ -49,6 +51,6 @@ export function yardstickVocabulary(schema: Schema): YardstickVocabulary {
   const yardstick = yardstickFor(schema);
   const terms = [...yardstick.terms]
     .sort((a, b) => b.band[1] + b.band[0] - (a.band[1] + a.band[0]) || (a.row ?? 0) - (b.row ?? 0))
-    .map((term) => (term.row === undefined ? { term: term.term, band: term.band, standard: term.standard } : { term: term.term, band: term.band, row: term.row, standard: term.standard }));
+    .map(({ term, band, open, row, standard }) => ({ term, band, ...(open ? { open } : {}), ...(row === undefined ? {} : { row }), standard }));
   return { name: yardstick.name, terms, confidenceLevels: [...yardstick.confidenceLevels] };
 }

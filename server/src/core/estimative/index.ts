@@ -17,6 +17,7 @@ export {
   bandContains,
   BUILTIN_YARDSTICKS,
   complementBand,
+  complementOpen,
   extremeTerm,
   formatBand,
   gapAround,
@@ -26,6 +27,7 @@ export {
   PHIA,
   yardstickFor,
   type Band,
+  type OpenEnds,
   type Yardstick,
   type YardstickTerm,
 } from './yardsticks.js';

@@ -6,13 +6,21 @@
  */
 import type { CustomYardstickSpec, Schema } from '../schema/types.js';
 
-/** A probability band in percent, [low, high], both ends included. */
+/** A probability band in percent, [low, high], both ends included unless a term's `open` says otherwise. */
 export type Band = [number, number];
+
+/** Ends a term's band excludes: PHIA's “realistic possibility” is ≈40 to <50%, so 50% is not in it. */
+export interface OpenEnds {
+  low?: boolean;
+  high?: boolean;
+}
 
 export interface YardstickTerm {
   /** The term as the standard writes it (“almost certain”, “probable”). */
   term: string;
   band: Band;
+  /** Ends of the band the standard excludes (`>0`, `<50%`). */
+  open?: OpenEnds;
   /** ICD 203 row (1 or 2): parallel word sets for the same bands. */
   row?: 1 | 2;
   /** Where the standard defines the term (“ICD 203 §D.6.e(2)(a), row 1”). */
@@ -53,6 +61,7 @@ const IPCC_STANDARD = 'IPCC AR5 guidance note on uncertainties (Mastrandrea et a
 interface TermDefinition {
   term: string;
   band: Band;
+  open?: OpenEnds;
   row?: 1 | 2;
   /** The written forms that count as the term, when not just the term itself. */
   forms?: string[];
@@ -71,6 +80,7 @@ function defineTerms(standard: (definition: TermDefinition) => string, definitio
       replacement: definition.replacement ?? definition.term,
     };
     if (definition.row !== undefined) term.row = definition.row;
+    if (definition.open) term.open = definition.open;
     return term;
   });
 }
@@ -107,14 +117,14 @@ export const PHIA: Yardstick = {
   name: 'PHIA',
   // The gaps between the bands are deliberate: no term covers 6–9%, 21–24%, 36–39%, 51–54%, 76–79% or 91–94%.
   terms: defineTerms(() => PHIA_STANDARD, [
-    { term: 'remote chance', band: [0, 5], forms: ['remote chance', 'remote chances'], noun: true },
+    { term: 'remote chance', band: [0, 5], open: { low: true }, forms: ['remote chance', 'remote chances'], noun: true },
     { term: 'highly unlikely', band: [10, 20] },
     { term: 'unlikely', band: [25, 35] },
-    { term: 'realistic possibility', band: [40, 50], noun: true },
+    { term: 'realistic possibility', band: [40, 50], open: { high: true }, noun: true },
     { term: 'likely', band: [55, 75] },
     { term: 'probable', band: [55, 75], forms: ['probable', 'probably'] },
     { term: 'highly likely', band: [80, 90] },
-    { term: 'almost certain', band: [95, 100], forms: ['almost certain', 'almost certainly'] },
+    { term: 'almost certain', band: [95, 100], open: { high: true }, forms: ['almost certain', 'almost certainly'] },
   ]),
   confidenceLevels: ['High', 'Moderate', 'Low'],
   confidenceStandard: 'PHIA analytical confidence ratings',
@@ -130,7 +140,7 @@ export const IPCC: Yardstick = {
     { term: 'extremely likely', band: [95, 100] },
     { term: 'very likely', band: [90, 100] },
     { term: 'likely', band: [66, 100] },
-    { term: 'more likely than not', band: [50, 100] },
+    { term: 'more likely than not', band: [50, 100], open: { low: true } },
     { term: 'about as likely as not', band: [33, 66], forms: ['about as likely as not', 'as likely as not'] },
     { term: 'unlikely', band: [0, 33] },
     { term: 'very unlikely', band: [0, 10] },
@@ -187,9 +197,10 @@ function inflections(form: string): string[] {
   return [];
 }
 
-/** `55–80%`. */
-export function formatBand(band: Band): string {
-  return band[0] === band[1] ? `${band[0]}%` : `${band[0]}–${band[1]}%`;
+/** `55–80%`; an open end is marked as the standard writes it: `40–<50%`, `>0–5%`. */
+export function formatBand(band: Band, open?: OpenEnds): string {
+  if (band[0] === band[1]) return `${band[0]}%`;
+  return `${open?.low ? '>' : ''}${band[0]}–${open?.high ? '<' : ''}${band[1]}%`;
 }
 
 /** The probability that an event does not happen, given the band it happens in. */
@@ -197,8 +208,14 @@ export function complementBand(band: Band): Band {
   return [100 - band[1], 100 - band[0]];
 }
 
-export function bandContains(outer: Band, inner: Band): boolean {
-  return inner[0] >= outer[0] && inner[1] <= outer[1];
+/** The open ends of a complement band: the excluded ends swap places. */
+export function complementOpen(open: OpenEnds | undefined): OpenEnds | undefined {
+  return open && { low: open.high ?? false, high: open.low ?? false };
+}
+
+/** Whether `inner` lies within `outer`, an open end of `outer` excluded. */
+export function bandContains(outer: Band, inner: Band, open?: OpenEnds): boolean {
+  return (open?.low ? inner[0] > outer[0] : inner[0] >= outer[0]) && (open?.high ? inner[1] < outer[1] : inner[1] <= outer[1]);
 }
 
 function midpoint(band: Band): number {
@@ -244,12 +261,13 @@ export function extremeTerm(yardstick: Yardstick, end: 'top' | 'bottom'): Yardst
 
 /** The gap between two bands a probability falls in, when the yardstick leaves it unassigned. */
 export function gapAround(yardstick: Yardstick, band: Band): { below: YardstickTerm; above: YardstickTerm } | undefined {
-  if (yardstick.terms.some((term) => term.band[1] >= band[0] && term.band[0] <= band[1])) return undefined;
+  const overlaps = (term: YardstickTerm) => (term.open?.high ? term.band[1] > band[0] : term.band[1] >= band[0]) && (term.open?.low ? term.band[0] < band[1] : term.band[0] <= band[1]);
+  if (yardstick.terms.some(overlaps)) return undefined;
   let below: YardstickTerm | undefined;
   let above: YardstickTerm | undefined;
   for (const term of yardstick.terms) {
-    if (term.band[1] < band[0] && (!below || term.band[1] > below.band[1])) below = term;
-    if (term.band[0] > band[1] && (!above || term.band[0] < above.band[0])) above = term;
+    if (term.band[1] <= band[0] && (!below || term.band[1] > below.band[1])) below = term;
+    if (term.band[0] >= band[1] && (!above || term.band[0] < above.band[0])) above = term;
   }
   return below && above ? { below, above } : undefined;
 }

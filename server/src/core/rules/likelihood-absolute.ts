@@ -16,8 +16,8 @@ export const likelihoodAbsolute: Rule = {
       if (mention.kind !== 'absolute') continue;
       const message =
         mention.claims === 'certainty'
-          ? `“${mention.text}” claims certainty beyond the ${scan.yardstick.name} yardstick${top ? `, whose strongest term is “${top.term}” (${formatBand(top.band)})` : ''}.`
-          : `“${mention.text}” rules the outcome out entirely, beyond the ${scan.yardstick.name} yardstick${bottom ? `, whose lowest term is “${bottom.term}” (${formatBand(bottom.band)})` : ''}.`;
+          ? `“${mention.text}” claims certainty beyond the ${scan.yardstick.name} yardstick${top ? `, whose strongest term is “${top.term}” (${formatBand(top.band, top.open)})` : ''}.`
+          : `“${mention.text}” rules the outcome out entirely, beyond the ${scan.yardstick.name} yardstick${bottom ? `, whose lowest term is “${bottom.term}” (${formatBand(bottom.band, bottom.open)})` : ''}.`;
       report({ message, span: mention.span });
     }
   },

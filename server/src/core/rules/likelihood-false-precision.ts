@@ -18,7 +18,7 @@ export const likelihoodFalsePrecision: Rule = {
       if (!percentage.point || percentage.approximate) continue;
       const nearest = nearestTerm(scan.yardstick, percentage.band[0], row);
       report({
-        message: `“${percentage.text}” is a point probability, more precise than an analytic judgment can be; use a term of the ${scan.yardstick.name} yardstick${nearest ? ` such as “${nearest.term}” (${formatBand(nearest.band)})` : ''} or a range.`,
+        message: `“${percentage.text}” is a point probability, more precise than an analytic judgment can be; use a term of the ${scan.yardstick.name} yardstick${nearest ? ` such as “${nearest.term}” (${formatBand(nearest.band, nearest.open)})` : ''} or a range.`,
         span: percentage.span,
       });
     }

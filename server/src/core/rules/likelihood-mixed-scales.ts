@@ -21,7 +21,7 @@ export const likelihoodMixedScales: Rule = {
         suggestions.push({ title: `Change “${mention.text}” to “${newText}”`, safe: false, edits: [{ span: mention.span, newText }] });
       }
       report({
-        message: `“${mention.text}” is a term of the ${mention.yardstick.name} yardstick (${formatBand(mention.term.band)}), not of the ${scan.yardstick.name} yardstick this document uses${nearest ? `; the nearest ${scan.yardstick.name} term is “${nearest.term}” (${formatBand(nearest.band)})` : ''}.`,
+        message: `“${mention.text}” is a term of the ${mention.yardstick.name} yardstick (${formatBand(mention.term.band, mention.term.open)}), not of the ${scan.yardstick.name} yardstick this document uses${nearest ? `; the nearest ${scan.yardstick.name} term is “${nearest.term}” (${formatBand(nearest.band, nearest.open)})` : ''}.`,
         span: mention.span,
         suggestions,
       });

@@ -1,4 +1,4 @@
-import { bandContains, complementBand, estimativeScan, formatBand, gapAround, type Band, type Percentage, type Yardstick } from '../estimative/index.js';
+import { bandContains, complementBand, complementOpen, estimativeScan, formatBand, gapAround, type Band, type OpenEnds, type Percentage, type Yardstick } from '../estimative/index.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -17,12 +17,12 @@ export const likelihoodRangeMismatch: Rule = {
     for (const mention of scan.mentions) {
       if (mention.kind !== 'term' || !mention.percentage) continue;
       const percentage = mention.percentage;
-      const { band } = mention.term;
+      const { band, open } = mention.term;
       // “almost certainly not (<5%)” gives the event's own probability: the complement fits too.
-      if (consistent(band, percentage) || (mention.eventNegated && consistent(complementBand(band), percentage))) continue;
-      const replacement = bandText(mention.effectiveBand, percentage);
+      if (consistent(band, open, percentage) || (mention.eventNegated && consistent(complementBand(band), complementOpen(open), percentage))) continue;
+      const replacement = bandText(mention.effectiveBand, mention.eventNegated ? complementOpen(open) : open, percentage);
       report({
-        message: `“${mention.text}” means ${formatBand(band)} under ${yardstick.name}, but the percentage written with it says ${percentage.text}.${gapNote(yardstick, percentage)}`,
+        message: `“${mention.text}” means ${formatBand(band, open)} under ${yardstick.name}, but the percentage written with it says ${percentage.text}.${gapNote(yardstick, percentage)}`,
         span: percentage.span,
         fix: { title: `Replace “${percentage.text}” with the band of “${mention.text}”: ${replacement}`, safe: false, edits: [{ span: percentage.span, newText: replacement }] },
       });
@@ -32,7 +32,7 @@ export const likelihoodRangeMismatch: Rule = {
       const gap = gapAround(yardstick, percentage.band);
       if (!gap) continue;
       report({
-        message: `“${percentage.text}” falls in a gap the ${yardstick.name} yardstick leaves on purpose, between “${gap.below.term}” (${formatBand(gap.below.band)}) and “${gap.above.term}” (${formatBand(gap.above.band)}); commit to one of them.`,
+        message: `“${percentage.text}” falls in a gap the ${yardstick.name} yardstick leaves on purpose, between “${gap.below.term}” (${formatBand(gap.below.band, gap.below.open)}) and “${gap.above.term}” (${formatBand(gap.above.band, gap.above.open)}); commit to one of them.`,
         span: percentage.span,
       });
     }
@@ -44,12 +44,15 @@ function gapNote(yardstick: Yardstick, percentage: Percentage): string {
   return gap ? ` ${yardstick.name} leaves ${percentage.text} unassigned on purpose, between “${gap.below.term}” and “${gap.above.term}”.` : '';
 }
 
-/** The band in the percentage's own notation: `55–80%`, `55–80 percent`. */
-function bandText(band: [number, number], percentage: Percentage): string {
-  return `${band[0]}–${band[1]}${percentage.unit}`;
+/**
+ * The band in the percentage's own notation: `55–80%`, `55–80 percent`; an open end as the whole
+ * percent inside it (PHIA's “40 to <50%” is written `40–49%`).
+ */
+function bandText(band: Band, open: OpenEnds | undefined, percentage: Percentage): string {
+  return `${open?.low ? band[0] + 1 : band[0]}–${open?.high ? band[1] - 1 : band[1]}${percentage.unit}`;
 }
 
 /** A value or range must lie within the term's band; a bound (“<5%”) must hold for all of it. */
-function consistent(band: Band, percentage: Percentage): boolean {
-  return bandContains(band, percentage.band) || (percentage.bounded && bandContains(percentage.band, band));
+function consistent(band: Band, open: OpenEnds | undefined, percentage: Percentage): boolean {
+  return bandContains(band, percentage.band, open) || (percentage.bounded && bandContains(percentage.band, band));
 }

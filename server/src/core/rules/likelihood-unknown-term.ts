@@ -20,7 +20,7 @@ export const likelihoodUnknownTerm: Rule = {
         suggestions.push({ title: `Change “${mention.text}” to “${newText}”`, safe: false, edits: [{ span: mention.span, newText }] });
       }
       report({
-        message: `“${mention.text}” is not a term of the ${scan.yardstick.name} yardstick, so readers cannot tell what probability it means${nearest ? `; the nearest term is “${nearest.term}” (${formatBand(nearest.band)})` : ''}.`,
+        message: `“${mention.text}” is not a term of the ${scan.yardstick.name} yardstick, so readers cannot tell what probability it means${nearest ? `; the nearest term is “${nearest.term}” (${formatBand(nearest.band, nearest.open)})` : ''}.`,
         span: mention.span,
         suggestions,
       });
