@@ -100,3 +100,31 @@ test('sign-off patterns run in linear time: a catastrophic pattern cannot hang t
   // Exponential backtracking on this input would take longer than the age of the universe.
   assert.ok(cpuMs < 5000, `took ${cpuMs} ms of CPU time`);
 });
+
+test('scenario markers: declared ones open scenario headers (and are not part of the label); other symbol-led lines are sub-blocks', () => {
+  const host = memoryHost({ '/w/tradecraft.schema.yaml': "scenarios:\n  markers: ['[S1]', '[S2]', '🟢']\n" });
+  const loaded = loadSchema('/w/tradecraft.schema.yaml', host);
+  assert.ok(loaded.ok, JSON.stringify(!loaded.ok && loaded.problems));
+  assert.deepEqual(loaded.schema.scenarios.markers, ['[S1]', '[S2]', '🟢']);
+  // Markers do not replace the parent's labels or fields.
+  assert.ok(loaded.schema.scenarios.labels.includes('Most Likely'));
+  const text = [
+    '## Forecast',
+    '[S1] Talks Continue (Short Term)',
+    '- Trigger: A second round is scheduled.',
+    '📌 Note on sources',
+    '🟢 Most Likely (Long Term): A Deal',
+    '- Outcome: A deal.',
+    '[S3] Not a declared marker',
+    '',
+  ].join('\n');
+  const model = new Engine(host).check({ text, documentPath: '/w/a.assessment.md', workspaceRoot: '/w' }).model;
+  assert.deepEqual(model.scenarios.map((scenario) => [scenario.label, scenario.horizon, scenario.line]), [['Talks Continue', 'Short Term', 1], ['Most Likely', 'Long Term', 4]]);
+  assert.deepEqual(model.sections[0]!.children.map((child) => child.title), ['Note on sources']);
+  // Without markers, any emoji-led line of the section opens a scenario, as before.
+  const plain = new Engine(memoryHost({})).check({ text, documentPath: '/w/a.assessment.md', workspaceRoot: '/w' }).model;
+  assert.deepEqual(plain.scenarios.map((scenario) => scenario.line), [3, 4]);
+
+  const bad = loadSchema('/w/tradecraft.schema.yaml', memoryHost({ '/w/tradecraft.schema.yaml': "scenarios:\n  markers: ['  ']\n" }));
+  assert.equal(bad.ok, false, 'a blank marker is a schema problem');
+});

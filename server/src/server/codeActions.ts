@@ -172,7 +172,10 @@ function disableForBlock(analysis: AssessmentAnalysis, finding: Finding): { what
   };
 }
 
-/** `<!-- tradecraft-disable-file RULE -->` at the top, after front matter. */
+/**
+ * `<!-- tradecraft-disable-file RULE -->` at the top, after front matter: the whole file, whatever
+ * it holds (a plain `tradecraft-disable` would end at a later `tradecraft-enable`).
+ */
 function disableForFile(analysis: AssessmentAnalysis, rule: string): TextEdit {
   const { parsed } = analysis.result;
   const { source } = parsed;

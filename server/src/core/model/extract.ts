@@ -149,12 +149,12 @@ class Extractor {
     }
     this.section.hasBody = true;
     const inScenarios = this.section.spec.role === 'scenarios';
-    // A bold line naming a section (`**Bottom line:**`) is a sub-block here as under any heading
-    // section, not a scenario: section-missing then says what it is.
-    const namesSection = candidate?.bold === true && this.matchSection(line, candidate) !== undefined;
-    if (inScenarios && !namesSection && (candidate || (syntax && !syntax.marker && this.startsWithLabel(syntax.content)))) {
-      this.openScenario(line, candidate ?? { form: 'title-line', text: syntax!.content, textStart: syntax!.contentStart });
-      return;
+    if (inScenarios) {
+      const scenarioHeader = this.scenarioHeader(line, candidate, syntax);
+      if (scenarioHeader) {
+        this.openScenario(line, scenarioHeader);
+        return;
+      }
     }
     if (candidate) {
       this.closeScenario();
@@ -248,7 +248,7 @@ class Extractor {
   }
 
   private buildHeader(line: ClassifiedLine, candidate: HeaderCandidate): Header {
-    const symbolLength = leadingSymbolLength(candidate.text);
+    const symbolLength = this.markerLength(candidate.text) || leadingSymbolLength(candidate.text);
     const afterSymbols = candidate.text.slice(symbolLength);
     const numbering = numberingLength(afterSymbols);
     const text = afterSymbols.slice(numbering).replace(/:\s*$/, '').trim();
@@ -295,6 +295,36 @@ class Extractor {
   }
 
   // ── Scenarios ───────────────────────────────────────────────────────────────
+  /**
+   * The scenario header a line of the scenario section opens, if any: a heading or bold line, a
+   * line that starts with a ranking label, or a title line led by a marker (the schema's markers
+   * when it declares them, else any emoji or symbol).
+   */
+  private scenarioHeader(line: ClassifiedLine, candidate: HeaderCandidate | undefined, syntax: LineSyntax | undefined): HeaderCandidate | undefined {
+    // A bold line naming a section (`**Bottom line:**`) is a sub-block here as under any heading
+    // section, not a scenario: section-missing then says what it is.
+    if (candidate?.bold && this.matchSection(line, candidate)) return undefined;
+    const listItem = syntax?.marker !== undefined;
+    const markers = this.options.schema.scenarios.markers;
+    if (markers.length > 0 && syntax && !listItem) {
+      if (this.markerLength(syntax.content) > 0) return { form: 'title-line', text: syntax.content, textStart: syntax.contentStart };
+      // Declared markers say which symbol-led lines are scenarios: the others are sub-blocks.
+      if (candidate?.form === 'title-line' && !candidate.bold && !this.startsWithLabel(candidate.text.slice(leadingSymbolLength(candidate.text)))) return undefined;
+    }
+    if (candidate) return candidate;
+    if (syntax && !listItem && this.startsWithLabel(syntax.content)) return { form: 'title-line', text: syntax.content, textStart: syntax.contentStart };
+    return undefined;
+  }
+
+  /** Length of the schema's scenario marker that opens `text`, with the spaces after it (0: none). */
+  private markerLength(text: string): number {
+    const marker = this.options.schema.scenarios.markers.find((each) => text.startsWith(each));
+    if (!marker) return 0;
+    const rest = text.slice(marker.length);
+    const title = rest.trimStart();
+    return title === '' ? 0 : text.length - title.length;
+  }
+
   private startsWithLabel(content: string): boolean {
     const normalised = normaliseName(content.split(/[:(]/)[0] ?? '');
     return this.scenarioLabels.some((label) => normalised === label);

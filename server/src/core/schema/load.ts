@@ -243,6 +243,7 @@ function toSchema(source: string, raw: RawSchema, problems: SchemaProblem[]): Sc
     scenarios: {
       min: scenarios.min ?? 2,
       labels: scenarios.labels ?? [],
+      markers: (scenarios.markers ?? []).map((marker) => marker.trim()).filter((marker) => marker !== ''),
       fields: (scenarios.fields ?? []).map((field) => ({
         id: field.id,
         title: field.title ?? field.aliases?.[0] ?? titleCase(field.id),

@@ -25,6 +25,11 @@ export interface ScenarioSpec {
   fields: FieldSpec[];
   /** Labels that rank a scenario (Most Likely, Base Case…): a likelihood statement of their own. */
   labels: string[];
+  /**
+   * What opens a scenario header line (`🟢`, `🔴`, `[S1]`). Empty: any leading emoji or symbol
+   * does. Declared: only these do, and other symbol-led lines of the section are sub-blocks.
+   */
+  markers: string[];
 }
 
 export interface SignOffSpec {
