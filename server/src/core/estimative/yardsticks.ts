@@ -115,7 +115,7 @@ export const ICD203: Yardstick = {
 export const PHIA: Yardstick = {
   id: 'phia',
   name: 'PHIA',
-  // The gaps between the bands are deliberate: no term covers 6–9%, 21–24%, 36–39%, 51–54%, 76–79% or 91–94%.
+  // The gaps between the bands are deliberate: no term covers 6–9%, 21–24%, 36–39%, 50–54%, 76–79% or 91–94%.
   terms: defineTerms(() => PHIA_STANDARD, [
     { term: 'remote chance', band: [0, 5], open: { low: true }, forms: ['remote chance', 'remote chances'], noun: true },
     { term: 'highly unlikely', band: [10, 20] },
