@@ -171,3 +171,109 @@ test('the second line of a setext heading is part of the heading, not a title li
   const model = modelOf('Bottom line: It holds.\n📍 Current Situation: Calm\n---\n');
   assert.deepEqual(model.sections.map((s) => [s.spec.id, s.header.form]), [['bottom-line', 'heading']]);
 });
+
+/** The findings of one rule, as `line:rule` (1-based lines). */
+const ruleLines = (text: string, prefix: string) =>
+  lintText(text, { schema })
+    .findings.filter((finding) => finding.rule.startsWith(prefix))
+    .map((finding) => `${finding.range.start.line + 1}:${finding.rule}`);
+
+const SECTIONS = (overrides: Record<string, string[]> = {}) =>
+  [
+    ...(overrides.situation ?? ['## Current Situation', '', 'Talks resumed in Muscat on Friday.']),
+    '',
+    ...(overrides.judgments ?? ['## Key Judgments', '', '1. Talks are likely to continue.']),
+    '',
+    ...(overrides.forecast ?? [
+      '## Forecast',
+      '',
+      '### Most Likely (Short Term): Talks Continue',
+      '- Trigger: A second round is scheduled.',
+      '- Outcome: Limited confidence-building measures.',
+      '',
+      '### Risk Scenario (Long Term): Talks Collapse',
+      '- Trigger: A strike on a nuclear site.',
+      '- Outcome: Regional escalation.',
+    ]),
+    '',
+    ...(overrides.bottomLine ?? ['## Bottom Line', '', 'The talks are fragile.']),
+    '',
+    ...(overrides.signOff ?? ['US-01, United States Agent']),
+    '',
+  ].join('\n');
+
+test('a lone level-1 heading over level-2 sections is the title, even when it names a section', () => {
+  for (const title of ['# Assessment: Geneva Talks', '# Outlook: Geneva Talks']) {
+    const text = `${title}\n\n${SECTIONS()}`;
+    const model = modelOf(text);
+    assert.equal(model.title?.text, title.slice(2), title);
+    assert.deepEqual(model.sections.map((section) => section.spec.id), ['current-situation', 'assessment', 'forecast', 'bottom-line'], title);
+    assert.deepEqual(ruleLines(text, 'section-').concat(ruleLines(text, 'scenario-')), [], title);
+  }
+});
+
+test('a section heading with a qualifier, or with “The”, names its section', () => {
+  for (const heading of ['## Current Situation (as of 1 March 2026)', '## Current Situation [Updated]', '## Current Situation | December 2025', '## The Current Situation']) {
+    const model = modelOf(SECTIONS({ situation: [heading, '', 'Talks resumed in Muscat on Friday.'] }));
+    assert.equal(model.sections[0]?.spec.id, 'current-situation', heading);
+    assert.equal(model.sections[0]?.header.title, 'Current Situation', heading);
+  }
+  assert.equal(modelOf(SECTIONS({ situation: ['## Current Situation (as of 1 March 2026)', '', 'Text.'] })).sections[0]?.header.subtitle, 'as of 1 March 2026');
+});
+
+test('what is set apart in the forecast without fields, label or horizon is a sub-block, not a scenario', () => {
+  for (const extra of [['### Key Assumptions', 'Both sides want to avoid blame.'], ['**Assumptions**', 'Both sides want to avoid blame.'], ['━━━━━━━━━━'], ['⚠️ Note: These scenarios are not exhaustive.'], ['📎 Sources: Reuters, AP.']]) {
+    const forecast = ['## Forecast', '', '### Most Likely (Short Term): Talks Continue', '- Trigger: A second round is scheduled.', '- Outcome: Limited measures.', '', ...extra, '', '### Risk Scenario (Long Term): Talks Collapse', '- Trigger: A strike.', '- Outcome: Escalation.'];
+    const text = SECTIONS({ forecast });
+    assert.deepEqual(modelOf(text).scenarios.map((scenario) => scenario.label), ['Most Likely', 'Risk Scenario'], extra[0]);
+    assert.deepEqual(ruleLines(text, 'scenario-'), [], extra[0]);
+  }
+  // A header that calls itself a scenario stays one, and gets its findings.
+  const named = SECTIONS({ forecast: ['## Forecast', '', '### Scenario A: Talks Continue', 'They go on.', '', '### Scenario B: Talks Collapse', 'They end.'] });
+  assert.deepEqual(modelOf(named).scenarios.map((scenario) => scenario.label), ['Scenario A', 'Scenario B']);
+});
+
+test('a lead-in label under a heading section is text where its section stands, stood or will stand as a heading', () => {
+  const text = SECTIONS({
+    situation: ['## Current Situation', '', 'Background: Talks resumed in Muscat on Friday.', '', 'Analysis: Both sides want a result.'],
+    forecast: ['## Forecast', '', '### Most Likely (Short Term): Talks Continue', '- Trigger: A second round is scheduled.', '- Outcome: Limited measures.', 'Drivers: Both delegations want to avoid blame.', '', '### Risk Scenario (Long Term): Talks Collapse', '- Trigger: A strike.', '- Outcome: Escalation.'],
+    bottomLine: ['## Bottom Line', '', 'The talks are fragile.', '', 'Outlook: stable through the spring.', '', 'Conclusion: hold course.'],
+  });
+  const model = modelOf(text);
+  assert.deepEqual(model.sections.map((section) => section.spec.id), ['current-situation', 'assessment', 'forecast', 'bottom-line']);
+  assert.deepEqual(model.scenarios[0]!.fields.map((field) => field.id), ['trigger', 'outcome', 'rationale'], 'Drivers: is the Why field');
+  assert.deepEqual(ruleLines(text, 'section-').concat(ruleLines(text, 'bottom-line'), ruleLines(text, 'scenario-')), []);
+});
+
+test('field names in any emphasis, and an emphasised scenario header, are read', () => {
+  const forecast = [
+    '## Forecast',
+    '',
+    '🟢 **Most Likely (Medium Term):** Frozen Dialogue',
+    '- *Trigger:* A walkout.',
+    '- _Outcome_: Fighting resumes.',
+    '',
+    '### Risk Scenario (Long Term): Talks Collapse',
+    '- ***Trigger:***A strike.',
+    '- **Outcome:**Escalation.',
+  ];
+  const text = SECTIONS({ forecast });
+  const model = modelOf(text);
+  assert.deepEqual(model.scenarios.map((scenario) => [scenario.label, scenario.horizon, scenario.title]), [['Most Likely', 'Medium Term', 'Frozen Dialogue'], ['Risk Scenario', 'Long Term', 'Talks Collapse']]);
+  assert.deepEqual(model.scenarios.map((scenario) => scenario.fields.map((field) => `${field.id}=${field.value}`)), [['trigger=A walkout.', 'outcome=Fighting resumes.'], ['trigger=A strike.', 'outcome=Escalation.']]);
+  assert.deepEqual(ruleLines(text, 'scenario-'), []);
+});
+
+test('the sign-off is found above an organisation ending in an abbreviation, and above footnote definitions', () => {
+  for (const closing of [['US-01, United States Agent', 'Three Corporate, Inc.'], ['US-01, United States Agent', 'Bureau of Intelligence and Research, State Department'], ['US-01, United States Agent', 'Washington, D.C.'], ['US-01, United States Agent', '', '[^1]: Reuters, 6 February 2026.', '[ref]: https://example.org/report']]) {
+    const text = SECTIONS({ signOff: closing });
+    const model = modelOf(text);
+    assert.equal(model.signOff?.agentId, 'US-01', closing.join(' / '));
+    assert.deepEqual(ruleLines(text, 'signoff-'), [], closing.join(' / '));
+  }
+});
+
+test('“Low-Probability, High-Impact” is a ranking label', () => {
+  const forecast = ['## Forecast', '', '### Most Likely (Short Term): Talks Continue', '- Trigger: A round.', '- Outcome: Measures.', '', '### Low-Probability, High-Impact (Short Term): Talks Collapse', '- Trigger: A strike.', '- Outcome: Escalation.'];
+  assert.deepEqual(ruleLines(SECTIONS({ forecast }), 'scenario-'), []);
+});

@@ -113,17 +113,18 @@ test('scenario markers: declared ones open scenario headers (and are not part of
     '[S1] Talks Continue (Short Term)',
     '- Trigger: A second round is scheduled.',
     '📌 Note on sources',
+    '- Outcome: a field, yet no scenario where markers are declared.',
     '🟢 Most Likely (Long Term): A Deal',
     '- Outcome: A deal.',
     '[S3] Not a declared marker',
     '',
   ].join('\n');
   const model = new Engine(host).check({ text, documentPath: '/w/a.assessment.md', workspaceRoot: '/w' }).model;
-  assert.deepEqual(model.scenarios.map((scenario) => [scenario.label, scenario.horizon, scenario.line]), [['Talks Continue', 'Short Term', 1], ['Most Likely', 'Long Term', 4]]);
+  assert.deepEqual(model.scenarios.map((scenario) => [scenario.label, scenario.horizon, scenario.line]), [['Talks Continue', 'Short Term', 1], ['Most Likely', 'Long Term', 5]]);
   assert.deepEqual(model.sections[0]!.children.map((child) => child.title), ['Note on sources']);
   // Without markers, any emoji-led line of the section opens a scenario, as before.
   const plain = new Engine(memoryHost({})).check({ text, documentPath: '/w/a.assessment.md', workspaceRoot: '/w' }).model;
-  assert.deepEqual(plain.scenarios.map((scenario) => scenario.line), [3, 4]);
+  assert.deepEqual(plain.scenarios.map((scenario) => scenario.line), [3, 5]);
 
   const bad = loadSchema('/w/tradecraft.schema.yaml', memoryHost({ '/w/tradecraft.schema.yaml': "scenarios:\n  markers: ['  ']\n" }));
   assert.equal(bad.ok, false, 'a blank marker is a schema problem');

@@ -84,6 +84,10 @@ class Extractor {
   private lastNonBlank = -1;
   /** After a section-level heading that names no section, until the next section. */
   private outsideSections = false;
+  /** Sections that Markdown headings name: a lead-in label (`Background: …`) never stands in for them. */
+  private readonly headingSections = new Set<SectionSpec>();
+  /** A level-1 heading that titles the document although it names a section (`# Assessment: Geneva Talks`). */
+  private titleLine: number | undefined;
 
   constructor(
     private readonly parsed: ParsedDocument,
@@ -97,6 +101,7 @@ class Extractor {
     this.readFrontMatter();
     const signOffStart = this.findSignOff();
     const end = signOffStart ?? lines.length;
+    this.readHeadings(end);
     for (let index = 0; index < end; index++) {
       const line = lines[index]!;
       if (line.kind === 'heading' && line.depth !== undefined) this.visitLine(line, { form: 'heading', ...headingText(line), depth: line.depth });
@@ -108,6 +113,33 @@ class Extractor {
     if (this.model.sections.length === 0) this.model.preamble.lines.end = end;
     this.findMentions();
     return this.model;
+  }
+
+  /**
+   * What the Markdown headings say before the line-by-line reading: the sections they name, and
+   * whether a lone level-1 heading is the document's title. It is when it comes before two or
+   * more deeper headings that name other sections (`# Assessment: Geneva Talks` over
+   * `## Current Situation` … `## Bottom Line`); over a single one (`# Situation` … `## Key
+   * Judgments`) it stays a section, whose demoted sub-heading section-missing reports.
+   */
+  private readHeadings(end: number): void {
+    const levelOne: { line: number; spec: SectionSpec | undefined }[] = [];
+    const deeper = new Set<SectionSpec>();
+    for (let index = 0; index < end; index++) {
+      const line = this.parsed.lines[index]!;
+      if (line.kind !== 'heading' || line.depth === undefined) continue;
+      const spec = this.matchSection(line, { form: 'heading', ...headingText(line), depth: line.depth })?.spec;
+      if (!spec) continue;
+      this.headingSections.add(spec);
+      if (line.depth === 1) levelOne.push({ line: index, spec });
+      else if (levelOne.length > 0) deeper.add(spec);
+    }
+    const title = levelOne.length === 1 ? levelOne[0]! : undefined;
+    if (!title?.spec) return;
+    deeper.delete(title.spec);
+    if (deeper.size < 2) return;
+    this.titleLine = title.line;
+    this.headingSections.delete(title.spec);
   }
 
   // ── Front matter ────────────────────────────────────────────────────────────
@@ -127,10 +159,14 @@ class Extractor {
 
   // ── Lines ───────────────────────────────────────────────────────────────────
   private visitLine(line: ClassifiedLine, heading: HeaderCandidate | undefined): void {
+    if (line.index === this.titleLine && heading) {
+      this.model.title = { text: heading.text.trim(), line: line.index, span: { start: line.start, end: line.end } };
+      return;
+    }
     const syntax = heading ? undefined : readLineSyntax(line.text);
     const candidate = heading ?? (syntax && !syntax.marker ? textHeaderCandidate(syntax) : undefined);
 
-    const header = candidate && this.mayStartSection(candidate) ? this.matchSection(line, candidate) : syntax && !syntax.marker ? this.matchLeadIn(line, syntax) : undefined;
+    const header = candidate && this.mayStartSection(candidate) ? this.matchSection(line, candidate) : syntax && !syntax.marker ? this.leadInSection(line, syntax) : undefined;
     if (header) {
       this.openSection(line, header.spec, header.header, header.rest);
       return;
@@ -216,13 +252,45 @@ class Extractor {
 
   private matchSection(line: ClassifiedLine, candidate: HeaderCandidate): { spec: SectionSpec; header: Header; rest?: string } | undefined {
     const header = this.buildHeader(line, candidate);
-    const spec = this.sectionNames.get(normaliseName(header.title)) ?? this.sectionNames.get(normaliseName(header.text));
-    if (!spec) return undefined;
-    if (this.sectionNames.get(normaliseName(header.title)) !== spec) {
-      header.title = header.text;
-      delete header.subtitle;
+    const byTitle = this.sectionNames.get(normaliseName(header.title));
+    const spec = byTitle ?? this.sectionNames.get(normaliseName(header.text));
+    if (spec) {
+      if (byTitle !== spec) {
+        header.title = header.text;
+        delete header.subtitle;
+      }
+      return { spec, header };
     }
-    return { spec, header };
+    // `Current Situation (as of 1 March)`, `Key Judgments [Updated]`, `Forecast | Q3`, `The Bottom Line`.
+    const qualified = QUALIFIED_NAME.exec(header.title);
+    const qualifiedSpec = qualified ? this.sectionNames.get(normaliseName(qualified[1]!)) : undefined;
+    if (!qualified || !qualifiedSpec) return undefined;
+    const name = qualified[1]!;
+    const offset = header.title.indexOf(name);
+    header.titleSpan = { start: header.titleSpan.start + offset, end: header.titleSpan.start + offset + name.length };
+    const subtitle = [(qualified[2] ?? qualified[3])?.trim(), header.subtitle].filter(Boolean).join(' — ');
+    if (subtitle) header.subtitle = subtitle;
+    header.title = name;
+    return { spec: qualifiedSpec, header };
+  }
+
+  /**
+   * The section a lead-in label opens. A label is body text where its section already stands
+   * (`Background: …` under Current Situation), stood before, or stands as a heading elsewhere;
+   * in a scenario, a field's name (`Drivers:`) is a field.
+   */
+  private leadInSection(line: ClassifiedLine, syntax: LineSyntax): ReturnType<Extractor['matchLeadIn']> {
+    if (this.scenario && this.fieldSpec(syntax.content)) return undefined;
+    const leadIn = this.matchLeadIn(line, syntax);
+    if (!leadIn) return undefined;
+    const { spec } = leadIn;
+    if (spec === this.section?.spec || this.headingSections.has(spec) || this.model.sections.some((section) => section.spec === spec)) return undefined;
+    return leadIn;
+  }
+
+  private fieldSpec(content: string): FieldSpec | undefined {
+    const match = FIELD_LINE.exec(content);
+    return match ? this.fieldNames.get(normaliseName(match[2]!)) : undefined;
   }
 
   private matchLeadIn(line: ClassifiedLine, syntax: LineSyntax): { spec: SectionSpec; header: Header; rest: string } | undefined {
@@ -333,7 +401,7 @@ class Extractor {
   private openScenario(line: ClassifiedLine, candidate: HeaderCandidate): void {
     this.closeScenario();
     const header = this.buildHeader(line, candidate);
-    const { label, horizon, title } = parseScenarioHeader(header.text);
+    const { label, horizon, title } = parseScenarioHeader(header.text.replace(/\*\*|__/g, ''));
     const scenario: Scenario = { label, title, header, line: line.index, span: { start: header.span.start, end: line.end }, fields: [] };
     if (horizon) scenario.horizon = horizon;
     this.scenario = scenario;
@@ -341,15 +409,30 @@ class Extractor {
   }
 
   private closeScenario(): void {
-    if (!this.scenario) return;
-    const last = this.parsed.lines[Math.max(this.lastNonBlank, this.scenario.line)]!;
-    this.scenario.span.end = Math.max(this.scenario.span.end, last.end);
+    const scenario = this.scenario;
+    if (!scenario) return;
+    const last = this.parsed.lines[Math.max(this.lastNonBlank, scenario.line)]!;
+    scenario.span.end = Math.max(scenario.span.end, last.end);
     this.scenario = undefined;
     this.field = undefined;
+    if (!this.isScenario(scenario) && this.section) {
+      // A block set apart in the forecast (`### Key Assumptions`, `⚠️ Note: …`, a divider) is a sub-block.
+      this.model.scenarios.splice(this.model.scenarios.indexOf(scenario), 1);
+      this.section.children.push({ title: scenario.header.text, line: scenario.line, span: scenario.header.span });
+    }
+  }
+
+  /**
+   * Whether a header of the scenario section reads as a scenario once its block is read: it has
+   * a field, a ranking label, a horizon, or calls itself a scenario. Anything else set apart in
+   * the section is not one.
+   */
+  private isScenario(scenario: Scenario): boolean {
+    return scenario.fields.length > 0 || scenario.horizon !== undefined || this.startsWithLabel(scenario.label) || /\bscenario\b/i.test(scenario.label);
   }
 
   private visitScenarioLine(line: ClassifiedLine, syntax: LineSyntax): void {
-    const match = /^(\*\*|__)?([^:*_]{1,40}?)(\*\*|__)?\s*:(\*\*|__)?(?:\s+|$)(.*)$/.exec(syntax.content);
+    const match = FIELD_LINE.exec(syntax.content);
     const spec = match ? this.fieldNames.get(normaliseName(match[2]!)) : undefined;
     if (match && spec && this.scenario) {
       const nameStart = line.start + syntax.contentStart + (match[1]?.length ?? 0);
@@ -457,7 +540,8 @@ class Extractor {
     const found: ClassifiedLine[] = [];
     for (let index = this.parsed.lines.length - 1; index >= 0 && found.length < count; index--) {
       const line = this.parsed.lines[index]!;
-      if (line.kind === 'blank' || isCommentOnly(line)) continue;
+      // Footnote and link definitions (`[^1]: Reuters …`, `[ref]: https://…`) go at the very end, after the sign-off.
+      if (line.kind === 'blank' || isCommentOnly(line) || (found.length === 0 && DEFINITION.test(line.text))) continue;
       if (line.kind !== 'text') break;
       found.unshift(line);
     }
@@ -514,6 +598,19 @@ function headingText(line: ClassifiedLine): { text: string; textStart: number } 
   return { text: rest.trimEnd(), textStart: atx[0].length };
 }
 
+/** A footnote or link reference definition. */
+const DEFINITION = /^ {0,3}\[[^\]]+\]:\s/;
+
+/** A section name with a leading “The” or a qualifier after it: `(as of …)`, `[Updated]`, `| Q3`. */
+const QUALIFIED_NAME = /^(?:the\s+)?(.+?)\s*(?:[([]([^()[\]]*)[)\]]|\|\s*(.*))?\s*$/i;
+
+/**
+ * A scenario field line: `Trigger: text`, the name emphasised or not (`**Trigger:** text`,
+ * `*Trigger*: text`, `***Trigger:***text`). Groups: opening emphasis, name, closing emphasis,
+ * emphasis after the colon, value.
+ */
+const FIELD_LINE = /^(\*{1,3}|_{1,3})?([^:*_]{1,40}?)(\*{1,3}|_{1,3})?\s*:(?:(\*{1,3}|_{1,3})\s*|\s+|$)(.*)$/;
+
 /**
  * A lead-in label: `Bottom line: text`, also emphasised as `**Bottom line:** text` or
  * `**Bottom line**: text` (the emphasis is not part of the label).
@@ -562,10 +659,18 @@ function cleanClosingLine(text: string): string {
     .trim();
 }
 
+/**
+ * A short line that can name an organisation (`Three Corporate, Inc.`, `Washington, D.C.`): no
+ * sentence punctuation at its end, but for the period of an abbreviation.
+ */
 function looksLikeOrganisation(text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean);
-  return words.length >= 1 && words.length <= 6 && text.length <= 60 && !/[.!?:;]$/.test(text);
+  if (words.length === 0 || words.length > 10 || text.length > 100 || /[!?:;]$/.test(text)) return false;
+  return !text.endsWith('.') || ABBREVIATION.test(words.at(-1)!);
 }
+
+/** `Inc.`, `Corp.`, `Ltd.`, `Co.`, `D.C.`, `U.K.`: a word a period ends without ending a sentence. */
+const ABBREVIATION = /^(?:[A-Z][a-z]{0,4}\.|(?:[A-Za-z]\.){2,})$/;
 
 /** Closing lines a reader would take for an attempted sign-off (`IR01 Iran agent`). */
 function looksLikeSignOff(text: string): boolean {

@@ -36,7 +36,8 @@ sections:
 scenarios:
   min: 2
   labels: [Most Likely, Most Probable, Least Likely, Less Likely, Base Case, Baseline, Best Case,
-    Worst Case, Risk Scenario, Alternative Scenario, Alternative, Wildcard, Wild Card, Outlier, Upside, Downside]
+    Worst Case, Risk Scenario, Alternative Scenario, Alternative, Wildcard, Wild Card, Outlier, Upside, Downside,
+    'Low-Probability, High-Impact', 'High-Impact, Low-Probability', 'Low-Likelihood, High-Impact']
   fields:
     - { id: trigger, title: Trigger, aliases: [Trigger, Triggers, Trigger event, Trigger events, Signposts, Signpost], required: true }
     - { id: outcome, title: Outcome, aliases: [Outcome, Outcomes, Aftermath, End state, Result, Results, Consequences], required: true }
