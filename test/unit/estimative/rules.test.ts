@@ -34,6 +34,16 @@ cases('likelihood-unknown-term', [
   ['The minister called a deal “a good chance”.', []],
   ['It is not a good chance.', []],
   ['A deal is `pretty likely` in the code name.', []],
+  // “Chance” as an opportunity (“a chance to act”, “give it a chance”) rates no event.
+  ['The summit is a good chance to reset ties.', []],
+  ['Washington should give diplomacy a fair chance.', []],
+  ['Oman offers a real chance for both sides to save face.', []],
+  ['The truce gives the talks a real chance, and there is a good chance that they resume.', ['good chance']],
+  ['There is a good chance of a truce and a fair chance of talks.', ['good chance', 'fair chance']],
+  ['We give the talks a fair chance of success.', ['fair chance']],
+  ['We give the talks a fair chance.', ['fair chance']],
+  ['There is a good chance the Houthis hold fire.', ['good chance']],
+  ['There is a good chance for talks.', ['good chance']],
 ]);
 
 test('likelihood-unknown-term suggests the nearest term, in place only when it fits', () => {
@@ -169,6 +179,18 @@ cases('confidence-with-likelihood', [
   ['The Houthis will likely hold fire (high confidence).', [], 'ipcc'],
   // Somebody else's confidence is not the analyst's rating.
   ['Investors have low confidence in the rial and are likely to sell.', []],
+  // A dotted abbreviation ends its sentence before a word that opens one.
+  ['Iran is likely to seek a deal with the U.S. We have moderate confidence in this judgment.', []],
+  ['London is likely to follow the U.K. Our confidence in this judgment is moderate.', []],
+  ['Talks are likely to resume at 10 a.m. We have moderate confidence in this judgment.', []],
+  ['We have moderate confidence that the U.S. Navy will likely stay.', ['moderate confidence']],
+  ['We have moderate confidence that U.S. officials will likely stay.', ['moderate confidence']],
+  ['We have moderate confidence that talks at 10 a.m. Monday will likely resume.', ['moderate confidence']],
+  ['We have moderate confidence, e.g. The Times says a deal is likely.', ['moderate confidence']],
+  // Emphasis around the label or the level.
+  ['**Confidence:** Moderate. A deal is likely.', []],
+  ['Confidence: **Moderate**, and a deal is likely.', ['Confidence: **Moderate']],
+  ['**Confidence:** Moderate that a deal is likely.', ['Confidence:** Moderate']],
 ]);
 
 cases('confidence-vocabulary', [
@@ -181,6 +203,11 @@ cases('confidence-vocabulary', [
   ['We have very high confidence in this judgment.', [], 'ipcc'],
   ['We assess with fair confidence that talks resume.', ['fair']],
   ['Confidence-building steps continue.', []],
+  ['**Confidence:** Medium.', ['Medium']],
+  ['Confidence: __Medium__.', ['Medium']],
+  ['- **Confidence:** High', []],
+  ['_Confidence:_ Moderate.', []],
+  ['We have **medium** confidence in this judgment.', ['medium']],
 ]);
 
 test('confidence-vocabulary renames medium to moderate as a safe fix (and back under IPCC)', () => {
@@ -193,6 +220,23 @@ test('confidence-vocabulary renames medium to moderate as a safe fix (and back u
 test('confidence-missing: on the judgments header when the section states no confidence', () => {
   const text = assessmentWith().replace(/We have high confidence[^\n]*\n/, '');
   assert.deepEqual(findingsOf('confidence-missing', text), ['## Assessment']);
+});
+
+test('confidence-missing: a confidence statement with emphasis on its label or level counts', () => {
+  const statements: [statement: string, expected: string[]][] = [
+    ['Confidence: Low', []],
+    ['**Confidence: Moderate.**', []],
+    ['**Confidence:** Moderate.', []],
+    ['Confidence: **Moderate**.', []],
+    ['_Confidence:_ Moderate.', []],
+    ['- **Confidence:** High', []],
+    ['__Confidence__: *high*', []],
+    ['**Confidence:** The sources are thin.', ['## Assessment']],
+  ];
+  for (const [statement, expected] of statements) {
+    const text = assessmentWith().replace(/We have high confidence[^\n]*\n/, `${statement}\n`);
+    assert.deepEqual(findingsOf('confidence-missing', text), expected, statement);
+  }
 });
 
 test('confidence-missing: a confidence statement outside the judgments section does not count', () => {

@@ -19,7 +19,7 @@ import type { Span } from '../text.js';
 import { PhraseTrie, isHyphen, nextWord, previousWord, sameRun, type PhraseEntry } from './phrases.js';
 import { scanByChunks, type PartScan } from './chunks.js';
 import { tokenizeProse, type ProseTokens } from './tokens.js';
-import { ABSOLUTE_WORDINGS, EPISTEMIC_VERBS, PROBABILITY_WORDINGS, type AbsoluteWording, type ProbabilityWording } from './wordings.js';
+import { ABSOLUTE_WORDINGS, EPISTEMIC_VERBS, GIVING_VERBS, PROBABILITY_WORDINGS, type AbsoluteWording, type ProbabilityWording } from './wordings.js';
 import { BUILTIN_YARDSTICKS, complementBand, yardstickFor, type Band, type Yardstick, type YardstickTerm } from './yardsticks.js';
 
 interface MentionBase {
@@ -123,6 +123,8 @@ const LOWER_BOUND_MARKS = new Set(['>', '≥', 'over', 'above']);
 const UPPER_BOUND_MARKS = new Set(['<', '≤', 'under', 'below']);
 const RANGE_SEPARATORS = new Set(['–', '—', '-', 'to', 'and']);
 const PERCENT_WORDS = new Set(['percent', 'pct']);
+// After “a chance to”, words that are no verb: “a 70% chance to the upside” is no opportunity.
+const NOT_VERBS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'it', 'them', 'some', 'any', 'all', 'each']);
 const PROBABILITY_LINE = /^(?:\*\*|__)?(?:likelihood|probability|chance|odds)(?:\*\*|__)?\s*:/i;
 
 const CONFIDENCE_LEVELS = new Set(['high', 'moderate', 'medium', 'low']);
@@ -246,7 +248,7 @@ class Scanner {
       if (!match) continue;
       const first = index;
       index = match.last;
-      if (this.isComparative(first) || this.isNegated(first) || this.isEpistemic(match.entry, match.last)) continue;
+      if (this.isComparative(first) || this.isNegated(first) || this.isEpistemic(match.entry, match.last) || this.isOpportunity(match.entry, first, match.last)) continue;
       mentions.push(this.mention(match.entry, first, match.last));
     }
     return mentions;
@@ -338,6 +340,35 @@ class Scanner {
     const after = nextWord(tokens, next.index);
     if (after && tokens.norm(after.index) === 'only') return undefined;
     return next.index;
+  }
+
+  /**
+   * A chance as an opportunity, not a probability: “a good chance to reset ties”, “a real chance
+   * for both sides to save face”, “give diplomacy a fair chance”. “A good chance of a truce” and
+   * “a good chance that talks resume” rate an event.
+   */
+  private isOpportunity(entry: PhraseEntry, first: number, last: number): boolean {
+    if (entry.kind !== 'wording' || !entry.wording.phrase.endsWith('chance')) return false;
+    const { tokens } = this;
+    let after = nextWord(tokens, last)?.index;
+    const following = after === undefined ? '' : tokens.norm(after);
+    if (following === 'of' || following === 'that') return false;
+    // “for both sides to …”: a few words for whom the chance is.
+    for (let steps = 0; following === 'for' && after !== undefined && tokens.norm(after) !== 'to' && steps < 5; steps++) after = nextWord(tokens, after)?.index;
+    if (after !== undefined && tokens.norm(after) === 'to') {
+      const verb = nextWord(tokens, after);
+      if (verb && !NOT_VERBS.has(tokens.norm(verb.index))) return true;
+    }
+    // “give diplomacy a fair chance”: the verb a few words before the article. “We give the
+    // talks a fair chance” is the analyst's own rating.
+    let before = previousWord(tokens, first);
+    if (before === undefined || (tokens.norm(before) !== 'a' && tokens.norm(before) !== 'an')) return false;
+    for (let steps = 0; steps < 5; steps++) {
+      before = previousWord(tokens, before);
+      if (before === undefined) return false;
+      if (GIVING_VERBS.has(tokens.norm(before))) return tokens.norm(previousWord(tokens, before) ?? -1) !== 'we';
+    }
+    return false;
   }
 
   // ── Percentages ────────────────────────────────────────────────────────────
@@ -543,20 +574,20 @@ class Scanner {
     const levels: ConfidenceLevelWord[] = [];
     let position = index;
     for (;;) {
-      const before = previousWord(tokens, position);
+      const before = previousWord(tokens, this.emphasisStart(position));
       if (before === undefined) break;
       const level = this.levelEndingAt(before);
       if (!level) break;
       levels.unshift(level.word);
       position = level.first;
-      const joint = previousWord(tokens, position);
+      const joint = previousWord(tokens, this.emphasisStart(position));
       if (joint === undefined || tokens.norm(joint) !== 'to') break;
       position = joint;
     }
     const first = levels[0];
     if (!first) return undefined;
     const standard = levels.every((level) => CONFIDENCE_LEVELS.has(level.norm.replace(/^very /, '')));
-    const holder = previousWord(tokens, position);
+    const holder = previousWord(tokens, this.emphasisStart(position));
     const heldBySomebody = holder !== undefined && HOLDING_VERBS.has(tokens.norm(holder));
     if ((!standard || heldBySomebody) && !this.inAnalyticVoice(index)) return undefined;
     return this.statement(first.span.start, tokens.end(index), levels, index);
@@ -567,17 +598,31 @@ class Scanner {
     const { tokens } = this;
     const owned = tokens.sentence(index - 1) !== tokens.sentence(index) || !tokens.isWord(index - 1) || CONFIDENCE_OWNERS.has(tokens.norm(index - 1));
     if (!owned) return undefined;
-    let position = index + 1;
-    if (['level', 'levels', 'rating', 'ratings'].includes(tokens.norm(position)) && sameRun(tokens, position - 1, position)) position++;
+    let position = this.pastEmphasis(index + 1);
+    if (['level', 'levels', 'rating', 'ratings'].includes(tokens.norm(position)) && sameRun(tokens, position - 1, position)) position = this.pastEmphasis(position + 1);
     if (tokens.norm(position) === 'in' && sameRun(tokens, position - 1, position)) {
       // “in this judgment”, “in these key judgments”: a few words before the verb.
       for (let steps = 0; steps < 5 && tokens.isWord(position + 1) && !CONFIDENCE_LINKS.has(tokens.norm(position + 1)) && sameRun(tokens, position, position + 1); steps++) position++;
       position++;
     }
     if (!CONFIDENCE_LINKS.has(tokens.norm(position)) || !sameRun(tokens, position - 1, position) || !sameRun(tokens, position, position + 1)) return undefined;
-    const level = this.levelStartingAt(position + 1);
+    const level = this.levelStartingAt(this.pastEmphasis(position + 1));
     if (!level || !CONFIDENCE_LEVELS.has(level.norm.replace(/^very /, ''))) return undefined;
     return this.statement(tokens.start(index), level.span.end, [level], index);
+  }
+
+  /** The first token at or after `index` that is no emphasis mark of its run: `**Confidence:** Moderate`. */
+  private pastEmphasis(index: number): number {
+    let position = index;
+    while (position - index < 3 && isEmphasis(this.tokens, position) && sameRun(this.tokens, position - 1, position)) position++;
+    return position;
+  }
+
+  /** The first of the emphasis marks right before the token `index` in its run (`index` when none): `**moderate** confidence`. */
+  private emphasisStart(index: number): number {
+    let position = index;
+    while (index - position < 3 && isEmphasis(this.tokens, position - 1) && sameRun(this.tokens, position - 1, index)) position--;
+    return position;
   }
 
   private levelEndingAt(index: number): { word: ConfidenceLevelWord; first: number } | undefined {
@@ -650,6 +695,11 @@ class Scanner {
 /** `85`, `72.5`, `72,5`; a thousands separator (`1,000`) makes it too large to be a percentage anyway. */
 function numberValue(text: string): number {
   return /^\d{1,3}(?:,\d{3})+$/.test(text) ? Number(text.replaceAll(',', '')) : Number(text.replace(',', '.'));
+}
+
+/** `*` or `_`: Markdown emphasis around a confidence label or level. */
+function isEmphasis(tokens: ProseTokens, index: number): boolean {
+  return tokens.kind(index) === 'symbol' && (tokens.norm(index) === '*' || tokens.norm(index) === '_');
 }
 
 function isNegation(word: string): boolean {

@@ -2,8 +2,10 @@
  * The prose of a document as one stream of tokens (words, numbers, symbols), each with its
  * sentence and whether it is quoted. Sentences run across the soft-wrapped lines of a paragraph;
  * a line break ends one when the line before ends a sentence or either line is a list item,
- * heading or title line. Quoted text is someone else's words: text in quotation marks, and
- * blockquotes that are quotations (opening with a quotation mark or closing with an attribution).
+ * heading or title line. A dot after an abbreviation ends one only when a word that opens
+ * sentences follows (“with the U.S. We assess …”, not “the U.S. Navy”). Quoted text is someone
+ * else's words: text in quotation marks, and blockquotes that are quotations (opening with a
+ * quotation mark or closing with an attribution).
  *
  * A large document has hundreds of thousands of tokens, so they are kept in typed columns rather
  * than one object each.
@@ -29,6 +31,15 @@ const CLOSERS = new Set(['”', '"', '’', "'", ')', ']', '*', '_', '»']);
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'no', 'nos', 'approx', 'est', 'gen', 'col', 'lt', 'sen', 'rep', 'gov', 'govt', 'inc', 'corp', 'ltd', 'co',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'cf', 'al', 'fig', 'para', 'art', 'sec', 'ch', 'vol', 'pp',
+]);
+// Abbreviations that may close a sentence (“… a deal with Acme Inc.”); the others introduce what follows.
+const CLOSING_ABBREVIATIONS = new Set(['inc', 'corp', 'ltd', 'co', 'govt', 'al']);
+// Capitalised after an abbreviation that may close a sentence, these open the next one: “with the U.S. We …”,
+// while “the U.S. Navy”, “U.S. officials” and “10 a.m. Monday” run on.
+const SENTENCE_OPENERS = new Set([
+  'we', 'our', 'the', 'this', 'that', 'these', 'those', 'it', 'its', 'they', 'their', 'he', 'she', 'his', 'there', 'a', 'an', 'in', 'on', 'at', 'by',
+  'for', 'as', 'so', 'but', 'yet', 'however', 'if', 'while', 'when', 'although', 'though', 'since', 'after', 'before', 'both', 'neither', 'either',
+  'such', 'some', 'most', 'many', 'each', 'all', 'moreover', 'meanwhile', 'nevertheless', 'still', 'thus', 'instead', 'despite', 'what', 'how',
 ]);
 const HEADING_MARKS = /^\s{0,3}#{1,6}(?:[ \t]+|$)/;
 const TITLE_NUMBERING = /^(?:\d{1,3}|[A-Za-z])[.)]\s/;
@@ -135,6 +146,8 @@ export function tokenizeProse(parsed: ParsedDocument, quotationLines: ReadonlySe
   let previousLine: ClassifiedLine | undefined;
   let previousBreaks = true;
   let sentenceEndPending = false;
+  // After an abbreviation that may close the sentence: it does when a sentence opener follows.
+  let abbreviationEndPending = false;
   let doubleQuoted = false;
   let singleQuoted = false;
   let angleQuoted = false;
@@ -152,7 +165,7 @@ export function tokenizeProse(parsed: ParsedDocument, quotationLines: ReadonlySe
       const continues = previousLine !== undefined && !previousBreaks && previousLine.index === line.index - 1 && !breaksBefore(line, content);
       if (!continues) {
         sentence++;
-        sentenceEndPending = false;
+        sentenceEndPending = abbreviationEndPending = false;
         doubleQuoted = singleQuoted = angleQuoted = straightQuoted = false;
       }
       previousBreaks = breaksAfter(line, content);
@@ -182,9 +195,14 @@ export function tokenizeProse(parsed: ParsedDocument, quotationLines: ReadonlySe
         position += char.length;
       }
       const written = text.slice(start, position);
-      if (sentenceEndPending && !(kind === SYMBOL && CLOSERS.has(written) && tokens.end(tokens.count - 1) === start)) {
+      const closes = kind === SYMBOL && CLOSERS.has(written) && tokens.end(tokens.count - 1) === start;
+      if (sentenceEndPending && !closes) {
         sentenceEndPending = false;
         if (!/^\p{Ll}/u.test(written)) sentence++;
+      }
+      if (abbreviationEndPending && !closes) {
+        abbreviationEndPending = false;
+        if (kind === WORD && start > tokens.end(tokens.count - 1) && opensSentence(written)) sentence++;
       }
       if (kind === SYMBOL && written === '|' && line.kind === 'table') sentence++;
 
@@ -207,7 +225,11 @@ export function tokenizeProse(parsed: ParsedDocument, quotationLines: ReadonlySe
       const norm = kind !== WORD ? written : written.includes('’') ? written.toLowerCase().replaceAll('’', "'") : written.toLowerCase();
       tokens.push(kind, start, position, norm, line.index, sentence, segmentIndex, (quoted ? QUOTED : 0) | (firstWord && kind === WORD ? STARTS_LINE : 0));
       if (kind === WORD) firstWord = false;
-      if (kind === SYMBOL && SENTENCE_END.has(written) && !isAbbreviationDot(tokens, text, position, end)) sentenceEndPending = true;
+      if (kind === SYMBOL && SENTENCE_END.has(written)) {
+        const role = dotRole(tokens, text, position, end);
+        if (role === 'ends') sentenceEndPending = true;
+        else if (role === 'may-end') abbreviationEndPending = true;
+      }
     }
   }
   tokens.sentenceCount = sentence + 1;
@@ -257,14 +279,31 @@ function numberEnd(text: string, position: number, end: number): number {
   return index;
 }
 
-/** A dot that belongs to an abbreviation or a number (`U.S.`, `e.g.`, `approx.`), not a sentence end. */
-function isAbbreviationDot(tokens: ProseTokens, text: string, after: number, end: number): boolean {
+/**
+ * What the last token, a sentence-end mark, does: end the sentence; close an abbreviation that may
+ * also end it (`U.S.`, `a.m.`, `Inc.`); or belong to one that never does, or to a number (`Mr.`,
+ * `e.g.`, `approx.`, the first dot of `U.S.`).
+ */
+function dotRole(tokens: ProseTokens, text: string, after: number, end: number): 'ends' | 'may-end' | 'continues' {
   const dot = tokens.count - 1;
-  if (tokens.norm(dot) !== '.') return false;
-  if (after < end && isAlphanumeric(charAt(text, after))) return true;
+  if (tokens.norm(dot) !== '.') return 'ends';
+  if (after < end && isAlphanumeric(charAt(text, after))) return 'continues';
   const word = dot - 1;
-  if (!tokens.isWord(word) || tokens.end(word) !== tokens.start(dot)) return false;
-  return tokens.end(word) - tokens.start(word) === 1 || ABBREVIATIONS.has(tokens.norm(word));
+  if (!tokens.isWord(word) || tokens.end(word) !== tokens.start(dot)) return 'ends';
+  if (tokens.end(word) - tokens.start(word) === 1) return isIntroducing(tokens, word) ? 'continues' : 'may-end';
+  if (!ABBREVIATIONS.has(tokens.norm(word))) return 'ends';
+  return CLOSING_ABBREVIATIONS.has(tokens.norm(word)) ? 'may-end' : 'continues';
+}
+
+/** `e.g.` and `i.e.`, whose one-letter last word is the token `word`: what follows is an example. */
+function isIntroducing(tokens: ProseTokens, word: number): boolean {
+  const dotted = `${tokens.norm(word - 2)}${tokens.norm(word - 1)}${tokens.norm(word)}`;
+  return (dotted === 'e.g' || dotted === 'i.e') && tokens.end(word - 2) === tokens.start(word - 1) && tokens.end(word - 1) === tokens.start(word);
+}
+
+/** A sentence opener written as one: capitalised, not in capitals (“IT systems”). */
+function opensSentence(written: string): boolean {
+  return SENTENCE_OPENERS.has(written.toLowerCase()) && /^\p{Lu}(?:\p{Ll}|$)/u.test(written);
 }
 
 /** Whether a line starts something new: a list item, a heading, a title line, a table row. */

@@ -107,3 +107,9 @@ export const EPISTEMIC_VERBS: ReadonlySet<string> = new Set([
   'say', 'know', 'predict', 'tell', 'determine', 'assess', 'judge', 'gauge', 'forecast', 'estimate',
   'quantify', 'verify', 'confirm', 'rule', 'establish', 'ascertain', 'foresee',
 ]);
+
+/**
+ * “Give diplomacy a fair chance”: after these verbs a chance is an opportunity granted, not a
+ * probability (unless a probability follows: “we give talks a fair chance of success”).
+ */
+export const GIVING_VERBS: ReadonlySet<string> = new Set(['give', 'gives', 'gave', 'given', 'giving']);

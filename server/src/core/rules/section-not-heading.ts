@@ -31,7 +31,7 @@ export const sectionNotHeading: Rule = {
         edit = bold ? { span: header.span, newText: `${prefix}${bold[2]}${bold[3]}` } : { span: { start: header.span.start, end: header.span.start }, newText: prefix };
       }
       report({
-        message: `Section “${section.spec.title}” is written as ${kind}, not a Markdown heading; outlines and other tools won't see it.`,
+        message: `Section “${section.spec.title}” is written as ${kind}, not a Markdown heading; Markdown renderers and tools other than Tradecraft won't see it as a section.`,
         span: header.span,
         fix: { title: `Convert to a level-${schema.headingLevel} heading`, safe: true, edits: [edit] },
       });
