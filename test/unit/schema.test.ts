@@ -129,3 +129,17 @@ test('scenario markers: declared ones open scenario headers (and are not part of
   const bad = loadSchema('/w/tradecraft.schema.yaml', memoryHost({ '/w/tradecraft.schema.yaml': "scenarios:\n  markers: ['  ']\n" }));
   assert.equal(bad.ok, false, 'a blank marker is a schema problem');
 });
+
+test('front matter that names a schema unreadably is a schema-invalid finding, and the built-in schema applies', () => {
+  const body = '## Current Situation\n\nText.\n';
+  const check = (frontMatter: string) => new Engine(memoryHost({})).check({ text: `---\n${frontMatter}\n---\n${body}`, documentPath: '/w/a.md', workspaceRoot: '/w' });
+  const broken = check('schema: [unclosed');
+  assert.equal(broken.schemaReference.reference, 'builtin:standard');
+  assert.deepEqual(
+    broken.findings.filter((f) => f.rule === 'schema-invalid').map((f) => [f.range.start.line, /^The schema could not be used, so the built-in schema applies: the front matter names a schema but is not valid YAML \(/.test(f.message)]),
+    [[0, true]],
+  );
+  assert.match(check('schema:').findings.find((f) => f.rule === 'schema-invalid')?.message ?? '', /its schema: value is not a schema name or path\.$/);
+  assert.deepEqual(check('title: Talks').findings.filter((f) => f.rule === 'schema-invalid'), [], 'no schema: key, nothing to report');
+  assert.deepEqual(check('schema: builtin:standard').findings.filter((f) => f.rule === 'schema-invalid'), []);
+});

@@ -57,7 +57,8 @@ export class Engine {
     const loaded = this.loadSchema(reference.reference, request);
     const schema = this.withYardstick(loaded.ok ? loaded.schema : builtinSchema(), request.yardstick);
     const schemaProblems = loaded.ok ? [] : loaded.problems;
-    const schemaProblem = loaded.ok ? undefined : describeProblem(reference.reference, schemaProblems);
+    const unreadFrontMatter = request.forcedSchema ? undefined : unreadableFrontMatterSchema(request.text);
+    const schemaProblem = loaded.ok ? unreadFrontMatter : describeProblem(reference.reference, schemaProblems);
     const result = lintDocument(request.text, { schema, schemaProblem, ruleSettings: request.ruleSettings, parser: request.parser });
     return { ...result, schema, schemaReference: reference, schemaProblems };
   }
@@ -93,15 +94,28 @@ export class Engine {
 
 /** The front matter's `schema:` value, read without parsing the Markdown. */
 export function frontMatterSchema(text: string): string | undefined {
+  const read = readFrontMatterSchema(text);
+  return read.ok ? read.value : undefined;
+}
+
+/** Why a front matter that names a schema (`schema:`) does not give one: not YAML, or not a name. */
+function unreadableFrontMatterSchema(text: string): string | undefined {
+  const read = readFrontMatterSchema(text);
+  return read.ok ? undefined : `the front matter names a schema but ${read.reason}.`;
+}
+
+function readFrontMatterSchema(text: string): { ok: true; value: string | undefined } | { ok: false; reason: string } {
   const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-  if (!match || !/^schema\s*:/m.test(match[1]!)) return undefined;
+  if (!match || !/^schema\s*:/m.test(match[1]!)) return { ok: true, value: undefined };
+  let data: unknown;
   try {
-    const data: unknown = parseYaml(match[1]!);
-    const value = data && typeof data === 'object' ? (data as Record<string, unknown>).schema : undefined;
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
+    data = parseYaml(match[1]!);
+  } catch (error) {
+    return { ok: false, reason: `is not valid YAML (${(error as Error).message.split('\n')[0]!.replace(/:$/, '')})` };
   }
+  const value = data && typeof data === 'object' ? (data as Record<string, unknown>).schema : undefined;
+  if (typeof value === 'string' && value.trim() !== '') return { ok: true, value };
+  return { ok: false, reason: 'its schema: value is not a schema name or path' };
 }
 
 function describeProblem(reference: string, problems: SchemaProblem[]): string {
