@@ -277,3 +277,38 @@ test('“Low-Probability, High-Impact” is a ranking label', () => {
   const forecast = ['## Forecast', '', '### Most Likely (Short Term): Talks Continue', '- Trigger: A round.', '- Outcome: Measures.', '', '### Low-Probability, High-Impact (Short Term): Talks Collapse', '- Trigger: A strike.', '- Outcome: Escalation.'];
   assert.deepEqual(ruleLines(SECTIONS({ forecast }), 'scenario-'), []);
 });
+
+test('actor matching: names inside hyphenated compounds, “UK”, “Britain”, “Sanaa”, curly apostrophes; not “Latin American”', () => {
+  const mentions = (line: string) => {
+    const actors = modelOf(`## Situation\n${line}`).actors;
+    return Object.fromEntries(actors.filter((actor) => actor.mentions.length > 0).map((actor) => [actor.name, actor.mentions.map((mention) => mention.text)]));
+  };
+  assert.deepEqual(mentions('China-Russia flights and the Japan-US alliance; Iran-backed groups and a US-brokered deal.'), {
+    China: ['China'],
+    Russia: ['Russia'],
+    Japan: ['Japan'],
+    'United States': ['US', 'US'],
+    Iran: ['Iran'],
+  });
+  assert.deepEqual(mentions('Guinea-Bissau voted.'), { 'Guinea-Bissau': ['Guinea-Bissau'] });
+  assert.deepEqual(mentions('The UK and Britain met in Sanaa and in Côte d’Ivoire.'), { 'United Kingdom': ['UK', 'Britain'], Yemen: ['Sanaa'], 'Ivory Coast': ['Côte d’Ivoire'] });
+  assert.deepEqual(mentions('Latin American and Central American governments are split.'), {});
+});
+
+test('title lines naming the section they stand in, or one before, are sub-blocks (the corpus style’s 🔹 lines)', () => {
+  const text = [
+    'What next?',
+    'IR-01, Iran Agent:',
+    '📍 Current Situation: Talks Resume',
+    'Talks resumed.',
+    '🧨 Strategic Context: Why It Matters',
+    '🔹 Key drivers:',
+    '- Sanctions pressure.',
+    '🔹 Background:',
+    '- Talks stalled in 2025.',
+  ].join('\n');
+  const model = modelOf(text);
+  assert.deepEqual(model.sections.map((section) => section.spec.id), ['current-situation', 'strategic-context']);
+  assert.deepEqual(model.sections[1]!.children.map((child) => child.title), ['Key drivers', 'Background']);
+  assert.deepEqual(ruleLines(text, 'section-empty').concat(ruleLines(text, 'section-duplicate')), []);
+});

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applySafeFixes } from '../../../server/src/core/index.js';
-import { assessmentWith, estimativeFindings, findingsOf, lint } from './snippets.js';
+import { assessmentWith, estimativeFindings, findingsOf, lint, lintResult } from './snippets.js';
 
 type Case = [paragraph: string, expected: string[], yardstick?: string];
 
@@ -232,6 +232,10 @@ test('confidence-missing: a confidence statement with emphasis on its label or l
     ['- **Confidence:** High', []],
     ['__Confidence__: *high*', []],
     ['**Confidence:** The sources are thin.', ['## Assessment']],
+    // A country agent writes in the first person singular.
+    ['I have moderate confidence in these judgments.', []],
+    ['I hold low confidence in these judgments.', []],
+    ['My confidence in these judgments is moderate.', []],
   ];
   for (const [statement, expected] of statements) {
     const text = assessmentWith().replace(/We have high confidence[^\n]*\n/, `${statement}\n`);
@@ -276,6 +280,15 @@ test('scenario-rank-inconsistent: the most likely scenario rated below another',
   assert.deepEqual(rate('Likely.', 'Very likely.'), ['Likely']);
   assert.deepEqual(rate('Likely.', 'Very likely.', 'ipcc'), ['Likely']);
   assert.deepEqual(rate('Almost certainly not.', 'Unlikely.'), ['Almost certainly']);
+});
+
+test('scenario-rank-inconsistent: a term inside an outcome rates something within it, not the scenario', () => {
+  const text = assessmentWith()
+    .replace('- Outcome: Traffic through the strait recovers slowly.', '- Outcome: Traffic recovers slowly, though a full return remains unlikely this year.')
+    .replace('- Outcome: The Houthis resume missile and drone attacks on merchant ships.', '- Outcome: The Houthis resume attacks, and Israel is likely to strike again within weeks.');
+  assert.deepEqual(findingsOf('scenario-rank-inconsistent', text), []);
+  // The outline still shows what the outcome says, for want of a stated rating.
+  assert.equal(lintResult(text).model.scenarios[0]?.likelihood?.source, 'outcome');
 });
 
 test('scenario-rank-inconsistent points at the scenario rated higher', () => {

@@ -29,7 +29,11 @@ export function gazetteerActors(): ActorSpec[] {
       ...demonyms.filter((demonym) => /[ni]$/.test(demonym)).map((demonym) => demonym + 's'),
       ...country.capital,
       ...country.capital.map((capital) => capital.replace(/,?\s+D\.C\.$/, '')),
-      ...country.altSpellings.filter(isUsableSpelling),
+      // “Sana'a” is often written “Sanaa”.
+      ...country.capital.filter((capital) => /\p{L}'\p{L}/u.test(capital)).map((capital) => capital.replace("'", '')),
+      ...country.altSpellings.filter((spelling) => isUsableSpelling(spelling, country)),
+      // “Great Britain” is “Britain” as often.
+      ...country.altSpellings.filter((spelling) => /^Great \p{Lu}\p{L}+$/u.test(spelling)).map((spelling) => spelling.slice('Great '.length)),
     ]);
     for (const name of names) if (!primary.has(name)) primary.set(name, country.name.common);
     return { country, names };
@@ -56,9 +60,12 @@ export function gazetteerActors(): ActorSpec[] {
   return actors;
 }
 
-/** Alternative spellings worth matching in English prose: no two-letter ISO codes, Latin script only. */
-function isUsableSpelling(spelling: string): boolean {
-  if (/^[A-Z]{2}$/.test(spelling)) return false;
+/**
+ * Alternative spellings worth matching in English prose: Latin script only, and no two-letter
+ * ISO code (`IN`, `IT` are words); a two-letter abbreviation that is no code (`UK`) stays.
+ */
+function isUsableSpelling(spelling: string, country: Country): boolean {
+  if (/^[A-Z]{2}$/.test(spelling) && (spelling === country.cca2 || countries.some((other) => other.cca2 === spelling))) return false;
   if (spelling.includes(',')) return false;
   return /^[\p{Script=Latin}\s.'’-]+$/u.test(spelling);
 }

@@ -30,6 +30,9 @@ const WORD = /[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}]|\.(?=[\p{L}])|[-'’](?=[\p{
  */
 const NAMED_AFTER = new Set(['Convention', 'Conventions', 'Agreement', 'Accord', 'Accords', 'Protocol', 'Treaty', 'Declaration', 'Communiqué', 'Consensus', 'Format', 'Process', 'Post', 'Times']);
 
+/** Words that make “America(n)” another continent's: Latin American governments, Central American migrants. */
+const REGION_BEFORE = new Set(['Latin', 'Central', 'South', 'North', 'Pan']);
+
 export class ActorMatcher {
   private readonly byFirstWord = new Map<string, AliasEntry[]>();
 
@@ -69,18 +72,39 @@ export class ActorMatcher {
       const token = tokens[i]!;
       const key = stripDot(stripPossessive(token.word));
       const candidates = this.byFirstWord.get(key) ?? this.byFirstWord.get(key.toLowerCase());
-      if (!candidates) continue;
-      for (const entry of candidates) {
+      let matched = false;
+      for (const entry of candidates ?? []) {
         const end = this.matchAt(entry, tokens, i, text);
         if (end === undefined) continue;
         const next = tokens[i + entry.words.length];
-        const namesSomethingElse = next !== undefined && NAMED_AFTER.has(stripDot(next.word)) && /^\s+$/.test(text.slice(end, next.start));
+        const previous = tokens[i - 1];
+        const namesSomethingElse =
+          (next !== undefined && NAMED_AFTER.has(stripDot(next.word)) && /^\s+$/.test(text.slice(end, next.start))) ||
+          (previous !== undefined && REGION_BEFORE.has(previous.word) && /^America/.test(token.word) && /^\s+$/.test(text.slice(previous.start + previous.word.length, token.start)));
         if (!namesSomethingElse) found.push({ actor: entry.actor, start: token.start, end });
         i += entry.words.length - 1;
+        matched = true;
         break;
       }
+      if (!matched && token.word.includes('-')) this.matchHyphenParts(token, found);
     }
     return found;
+  }
+
+  /**
+   * The names inside a hyphenated compound that is no name itself: `China-Russia`, `Iran-backed`,
+   * `US-brokered`, `Turkish-Syrian` (`Guinea-Bissau` is matched whole before this).
+   */
+  private matchHyphenParts(token: Token, found: AliasMatch[]): void {
+    let offset = 0;
+    for (const part of token.word.split('-')) {
+      const start = token.start + offset;
+      offset += part.length + 1;
+      const name = stripDot(stripPossessive(part));
+      const single = (candidate: AliasEntry) => candidate.words.length === 1 && sameWord(candidate.words[0]!, name, candidate.caseSensitive);
+      const entry = this.byFirstWord.get(name)?.find(single) ?? this.byFirstWord.get(name.toLowerCase())?.find(single);
+      if (entry) found.push({ actor: entry.actor, start, end: start + part.length - (part.endsWith('.') ? 1 : 0) });
+    }
   }
 
   private matchAt(entry: AliasEntry, tokens: Token[], index: number, text: string): number | undefined {
@@ -125,6 +149,8 @@ function readWords(text: string): Token[] {
 }
 
 function sameWord(alias: string, written: string, caseSensitive: boolean): boolean {
+  // Chat exports curl their apostrophes: “Côte d’Ivoire” is “Côte d'Ivoire”.
+  if (written.includes('’')) written = written.replaceAll('’', "'");
   if (caseSensitive) return alias === written;
   if (alias.toLowerCase() !== written.toLowerCase()) return false;
   // Capitalised names must be written capitalised.

@@ -22,26 +22,28 @@ export function annotateLikelihood(model: Assessment, parsed: ParsedDocument, sc
     if (term) judgment.likelihood = likelihoodOf(term);
   }
   for (const scenario of model.scenarios) {
-    const term = scenarioTerm(terms, scenario);
-    if (term) scenario.likelihood = likelihoodOf(term);
+    const found = scenarioTerm(terms, scenario);
+    if (found) scenario.likelihood = { ...likelihoodOf(found.term), source: found.source };
   }
 }
 
-function scenarioTerm(terms: readonly TermMention[], scenario: Scenario): TermMention | undefined {
+type Source = NonNullable<LikelihoodMention['source']>;
+
+function scenarioTerm(terms: readonly TermMention[], scenario: Scenario): { term: TermMention; source: Source } | undefined {
   const fieldSpans = scenario.fields.map((field) => ({ id: field.id, span: { start: field.span.start, end: Math.max(field.span.end, field.valueSpan.end) } }));
   for (const field of fieldSpans) {
     if (field.id !== 'likelihood') continue;
     const term = firstSpanWithin(terms, field.span);
-    if (term) return term;
+    if (term) return { term, source: 'field' };
   }
   const inHeader = firstSpanWithin(terms, scenario.header.span);
-  if (inHeader) return inHeader;
+  if (inHeader) return { term: inHeader, source: 'header' };
   const inDescription = firstSpanWithin(terms, scenario.span, (term) => !contains(scenario.header.span, term.span) && !fieldSpans.some((field) => contains(field.span, term.span)));
-  if (inDescription) return inDescription;
+  if (inDescription) return { term: inDescription, source: 'description' };
   for (const field of fieldSpans) {
     if (field.id !== 'outcome') continue;
     const term = firstSpanWithin(terms, field.span);
-    if (term) return term;
+    if (term) return { term, source: 'outcome' };
   }
   return undefined;
 }

@@ -131,11 +131,12 @@ const CONFIDENCE_LEVELS = new Set(['high', 'moderate', 'medium', 'low']);
 // Non-standard levels count only in the analyst's own voice (“we assess with fair confidence”),
 // so that “Tehran has limited confidence in Washington” is not read as one.
 const OTHER_CONFIDENCE_LEVELS = new Set(['strong', 'fair', 'reasonable', 'limited', 'modest', 'considerable']);
-const ANALYTIC_VOICE = new Set(['we', 'our', 'assess', 'assessed', 'judge', 'judged', 'estimate', 'estimated']);
+// The analyst's own voice, plural or, as a country agent writes, singular (“I have moderate confidence”).
+const ANALYTIC_VOICE = new Set(['we', 'our', 'i', 'my', 'assess', 'assessed', 'judge', 'judged', 'estimate', 'estimated']);
 // “Investors have low confidence in the rial”: confidence somebody holds, not the analyst's rating,
 // unless the analyst is the one who has it (“we have moderate confidence in these judgments”).
 const HOLDING_VERBS = new Set(['has', 'have', 'had', 'having', 'hold', 'holds', 'held', 'express', 'expresses', 'expressed', 'show', 'shows', 'showed', 'lack', 'lacks', 'lacked', 'retain', 'retains', 'retained', 'gained', 'lost']);
-const CONFIDENCE_OWNERS = new Set(['our', 'analytic', 'analytical', 'overall', 'assessed']);
+const CONFIDENCE_OWNERS = new Set(['our', 'my', 'analytic', 'analytical', 'overall', 'assessed']);
 const CONFIDENCE_LINKS = new Set(['is', 'remains', 'was', 'are', 'stays', 'of', 'at', ':', '—', '–', '=']);
 
 const DISCLAIMER_CUES = new Set(['interchangeably', 'interchangeable', 'synonymous', 'synonyms', 'equivalent', 'equivalently']);

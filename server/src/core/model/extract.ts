@@ -166,7 +166,7 @@ class Extractor {
     const syntax = heading ? undefined : readLineSyntax(line.text);
     const candidate = heading ?? (syntax && !syntax.marker ? textHeaderCandidate(syntax) : undefined);
 
-    const header = candidate && this.mayStartSection(candidate) ? this.matchSection(line, candidate) : syntax && !syntax.marker ? this.leadInSection(line, syntax) : undefined;
+    const header = candidate && this.mayStartSection(candidate) ? this.titleSection(line, candidate) : syntax && !syntax.marker ? this.leadInSection(line, syntax) : undefined;
     if (header) {
       this.openSection(line, header.spec, header.header, header.rest);
       return;
@@ -272,6 +272,19 @@ class Extractor {
     if (subtitle) header.subtitle = subtitle;
     header.title = name;
     return { spec: qualifiedSpec, header };
+  }
+
+  /**
+   * The section a header opens. A title line or bold line naming the section it stands in, or
+   * one that came before, is a sub-block (`🔹 Key drivers:` under Strategic Context, `🔹
+   * Background:` after the Current Situation); a Markdown heading always opens its section.
+   */
+  private titleSection(line: ClassifiedLine, candidate: HeaderCandidate): ReturnType<Extractor['matchSection']> {
+    const header = this.matchSection(line, candidate);
+    if (!header || candidate.form === 'heading') return header;
+    const { spec } = header;
+    if (spec === this.section?.spec || this.model.sections.some((section) => section.spec === spec)) return undefined;
+    return header;
   }
 
   /**

@@ -56,6 +56,11 @@ export interface LikelihoodMention {
   term: string;
   band: [number, number];
   span: Span;
+  /**
+   * Where a scenario's term was found: its Likelihood field, its header, its own description, or
+   * (for want of those) its outcome, where the term may rate something within the outcome.
+   */
+  source?: 'field' | 'header' | 'description' | 'outcome';
 }
 
 export interface Scenario {

@@ -18,11 +18,14 @@ export const scenarioRankInconsistent: Rule = {
   defaultSeverity: 'warning',
   safeFix: false,
   check({ model, report }) {
-    const tops = model.scenarios.filter((scenario) => scenario.likelihood && isMostLikely(scenario));
+    // A term found only in an outcome may rate something within it (“… though a full deal
+    // remains unlikely”): too weak a rating to contradict a label with.
+    const rated = (scenario: Scenario) => scenario.likelihood !== undefined && scenario.likelihood.source !== 'outcome';
+    const tops = model.scenarios.filter((scenario) => rated(scenario) && isMostLikely(scenario));
     if (tops.length === 0) return;
     // Rated scenarios from the highest rating down (document order among equals): the ones rated
     // above a most-likely scenario are a prefix of this list.
-    const byRating = model.scenarios.filter((scenario) => scenario.likelihood).sort((a, b) => midpoint(b.likelihood!.band) - midpoint(a.likelihood!.band));
+    const byRating = model.scenarios.filter(rated).sort((a, b) => midpoint(b.likelihood!.band) - midpoint(a.likelihood!.band));
     for (const top of tops) {
       const rated = top.likelihood!;
       const higher: Scenario[] = [];
