@@ -312,3 +312,42 @@ test('title lines naming the section they stand in, or one before, are sub-block
   assert.deepEqual(model.sections[1]!.children.map((child) => child.title), ['Key drivers', 'Background']);
   assert.deepEqual(ruleLines(text, 'section-empty').concat(ruleLines(text, 'section-duplicate')), []);
 });
+
+test('the author line may carry the agent’s opening words after its colon', () => {
+  const model = modelOf(['What next for the talks?', 'IR-01, Iran Agent: Here is my latest read of the talks.', '📍 Current Situation', 'Talks resumed.'].join('\n'));
+  assert.equal(model.preamble.author?.agentId, 'IR-01');
+  assert.equal(model.preamble.author?.role, 'Iran Agent');
+  assert.equal(model.preamble.question, 'What next for the talks?');
+});
+
+test('numbered scenario headers: `Scenario 2 — Label (Horizon): Title`, with or without an emoji', () => {
+  const forecast = [
+    '## Forecast',
+    '',
+    'Scenario 1 — Most Likely (Next 30 Days): Talks Continue',
+    '- Trigger: A second round.',
+    '- Outcome: Limited measures.',
+    '',
+    '🟡 Scenario 2 — Alternative (6–12 Months): Phased Disarmament',
+    '- Trigger: A deal.',
+    '- Outcome: Disarmament in phases.',
+    '',
+    'Scenario C: Collapse',
+    'Talks end.',
+  ];
+  const text = SECTIONS({ forecast });
+  assert.deepEqual(modelOf(text).scenarios.map((scenario) => [scenario.label, scenario.horizon ?? null, scenario.title]), [
+    ['Most Likely', 'Next 30 Days', 'Talks Continue'],
+    ['Alternative', '6–12 Months', 'Phased Disarmament'],
+    ['Scenario C', null, 'Collapse'],
+  ]);
+  assert.deepEqual(ruleLines(text, 'scenario-no-horizon').concat(ruleLines(text, 'scenario-count')), ['19:scenario-no-horizon']);
+});
+
+test('key judgments in chat layout: typographic bullets are items, and a confidence line after them is not part of the last', () => {
+  const judgments = (lines: string[]) => modelOf(SECTIONS({ judgments: ['## Key Judgments', ...lines] })).judgments.map((judgment) => judgment.text);
+  assert.deepEqual(judgments(['- Talks are likely to continue.', '- A deal is unlikely this year.', 'Confidence: Moderate.']), ['Talks are likely to continue.', 'A deal is unlikely this year.']);
+  assert.deepEqual(judgments(['1. Talks are likely to continue.', 'We have moderate confidence in these judgments.']), ['Talks are likely to continue.']);
+  assert.deepEqual(judgments(['• Talks are likely to continue.', '• A deal is unlikely this year.', 'Confidence: Moderate.']), ['Talks are likely to continue.', 'A deal is unlikely this year.']);
+  assert.deepEqual(judgments(['▪ Talks are likely to continue.', '▪ A deal is unlikely', 'this year.']), ['Talks are likely to continue.', 'A deal is unlikely this year.']);
+});

@@ -116,6 +116,10 @@ cases('likelihood-range-mismatch', [
   // A bound holds for the whole band, or it does not.
   ['Iran will almost certainly attend (>90%).', []],
   ['A deal is likely (>90%).', ['>90%']],
+  // A closing percentage in a sentence that names a quantity measures the quantity.
+  ['Turkish inflation is likely to stay high (around 31%).', []],
+  ['Turnout is likely to be low: about 40%.', []],
+  ['Talks are likely to resume (30%).', ['30%']],
   // An end a standard excludes is not in the band: PHIA's realistic possibility is ≈40 to <50%.
   ['A deal is a realistic possibility (50%).', ['50%'], 'phia'],
   ['A deal is a realistic possibility (45%).', [], 'phia'],
@@ -166,6 +170,12 @@ cases('likelihood-absolute', [
   ['It is impossible to say how the Houthis would answer.', []],
   ['There is almost no chance of a deal.', []],
   ['Almost 100% of the large lines avoid the strait.', []],
+  // Facts, not forecasts.
+  ['Passage through the Bosphorus is guaranteed by the 1936 Montreux Convention.', []],
+  ['The strikes made it impossible for inspectors to reach Fordow.', []],
+  ['The IAEA said access was impossible.', []],
+  ['A deal is guaranteed to fail.', ['is guaranteed']],
+  ['The strikes will make it impossible for inspectors to return.', ['impossible']],
 ]);
 
 cases('confidence-with-likelihood', [

@@ -125,6 +125,14 @@ const RANGE_SEPARATORS = new Set(['–', '—', '-', 'to', 'and']);
 const PERCENT_WORDS = new Set(['percent', 'pct']);
 // After “a chance to”, words that are no verb: “a 70% chance to the upside” is no opportunity.
 const NOT_VERBS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'it', 'them', 'some', 'any', 'all', 'each']);
+// Before “impossible”, words that report the past: “was impossible”, “made it impossible”.
+const PAST_STATES = new Set(['was', 'were', 'made', 'proved', 'had', 'became']);
+// What a percentage measures when it is no probability.
+const QUANTITY_NOUNS = new Set([
+  'inflation', 'turnout', 'rate', 'rates', 'growth', 'unemployment', 'share', 'shares', 'tariff', 'tariffs', 'gdp', 'price', 'prices', 'yield', 'yields',
+  'vote', 'votes', 'support', 'approval', 'enrichment', 'purity', 'stake', 'interest', 'output', 'production', 'exports', 'imports', 'budget',
+  'deficit', 'debt', 'capacity', 'occupancy', 'margin', 'wages', 'poll', 'polls', 'polling', 'participation', 'population', 'devaluation', 'discount',
+]);
 const PROBABILITY_LINE = /^(?:\*\*|__)?(?:likelihood|probability|chance|odds)(?:\*\*|__)?\s*:/i;
 
 const CONFIDENCE_LEVELS = new Set(['high', 'moderate', 'medium', 'low']);
@@ -249,7 +257,7 @@ class Scanner {
       if (!match) continue;
       const first = index;
       index = match.last;
-      if (this.isComparative(first) || this.isNegated(first) || this.isEpistemic(match.entry, match.last) || this.isOpportunity(match.entry, first, match.last)) continue;
+      if (this.isComparative(first) || this.isNegated(first) || this.isEpistemic(match.entry, match.last) || this.isOpportunity(match.entry, first, match.last) || this.isStatedFact(match.entry, first, match.last)) continue;
       mentions.push(this.mention(match.entry, first, match.last));
     }
     return mentions;
@@ -320,6 +328,22 @@ class Scanner {
       position = before;
     }
     return false;
+  }
+
+  /**
+   * Absolute words that report a fact, not a forecast: what a law or treaty guarantees (“is
+   * guaranteed by the Montreux Convention”), what was impossible (“made it impossible for
+   * inspectors to reach Fordow”, “access was impossible”).
+   */
+  private isStatedFact(entry: PhraseEntry, first: number, last: number): boolean {
+    if (entry.kind !== 'absolute') return false;
+    const { tokens } = this;
+    const phrase = entry.wording.phrase;
+    if (phrase === 'is guaranteed' || phrase === 'are guaranteed') return tokens.norm(nextWord(tokens, last)?.index ?? -1) === 'by';
+    if (phrase !== 'impossible') return false;
+    let before = previousWord(tokens, first);
+    if (before !== undefined && tokens.norm(before) === 'it') before = previousWord(tokens, before);
+    return before !== undefined && PAST_STATES.has(tokens.norm(before));
   }
 
   /** “Impossible to say”: a statement about knowledge, not about the event. */
@@ -485,10 +509,22 @@ class Scanner {
       termsBySentence ??= groupTermsBySentence(mentions);
       const before = (termsBySentence.get(percentage.sentence) ?? []).filter((mention) => mention.lastToken < percentage.firstToken);
       const [term, ...others] = before;
-      if (!term || others.length > 0 || term.percentage) continue;
+      if (!term || others.length > 0 || term.percentage || this.measuresQuantity(percentage)) continue;
       percentage.attachedTo = term;
       term.percentage = percentage;
     }
+  }
+
+  /**
+   * Whether the sentence before a closing percentage names a quantity it may measure: “Inflation
+   * is likely to stay high (around 31%).”, “Turnout is likely to be low: about 40%.”
+   */
+  private measuresQuantity(percentage: Percentage): boolean {
+    const { tokens } = this;
+    for (let index = percentage.firstToken - 1; index >= 0 && tokens.sentence(index) === percentage.sentence; index--) {
+      if (tokens.isWord(index) && QUANTITY_NOUNS.has(tokens.norm(index))) return true;
+    }
+    return false;
   }
 
   /** True when the percentage is set off (`(…)`, `:`, a dash, `with … probability`) and ends its sentence. */

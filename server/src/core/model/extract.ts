@@ -192,6 +192,10 @@ class Extractor {
         return;
       }
     }
+    if (this.section.spec.role === 'judgments' && syntax && BULLET.test(syntax.content)) {
+      this.visitJudgmentLine(line, syntax);
+      return;
+    }
     if (candidate) {
       this.closeScenario();
       const header = this.buildHeader(line, candidate);
@@ -219,7 +223,9 @@ class Extractor {
       return;
     }
     if (!syntax || candidate) return;
-    const author = !preamble.author && syntax.content.endsWith(':') ? this.matchAgentLine(syntax.content.slice(0, -1), line, syntax.contentStart) : undefined;
+    // `US-01, US Agent:`, alone or followed by the agent's opening words (`…: Here is my read.`).
+    const label = syntax.content.endsWith(':') ? syntax.content.slice(0, -1) : /^[^:]{1,80}(?=:\s)/.exec(syntax.content)?.[0];
+    const author = !preamble.author && label !== undefined ? this.matchAgentLine(label, line, syntax.contentStart) : undefined;
     if (author) {
       preamble.author = author;
       return;
@@ -393,7 +399,7 @@ class Extractor {
       if (candidate?.form === 'title-line' && !candidate.bold && !this.startsWithLabel(candidate.text.slice(leadingSymbolLength(candidate.text)))) return undefined;
     }
     if (candidate) return candidate;
-    if (syntax && !listItem && this.startsWithLabel(syntax.content)) return { form: 'title-line', text: syntax.content, textStart: syntax.contentStart };
+    if (syntax && !listItem && (this.startsWithLabel(syntax.content) || NUMBERED_SCENARIO.test(syntax.content))) return { form: 'title-line', text: syntax.content, textStart: syntax.contentStart };
     return undefined;
   }
 
@@ -473,17 +479,22 @@ class Extractor {
   private visitJudgmentLine(line: ClassifiedLine, syntax: LineSyntax): void {
     const span = { start: line.start + syntax.indent, end: line.end };
     const previous = this.judgmentItems[this.judgmentItems.length - 1];
+    // Chat exports write items with typographic bullets (`• …`), which Markdown reads as text.
+    const bullet = BULLET.exec(syntax.content);
+    const marker = syntax.marker !== undefined || bullet !== null;
+    const text = bullet ? syntax.content.slice(bullet[0].length) : syntax.content;
     // A line continues the item above it when it follows directly (a lazy continuation) or,
     // after a blank line, when it is indented under a list item; otherwise it is a new paragraph.
-    const follows = previous !== undefined && previous.lastLine === line.index - 1;
+    // A confidence statement right after the list is the section's own, not the last item's.
+    const follows = previous !== undefined && previous.lastLine === line.index - 1 && !CONFIDENCE_STATEMENT.test(text);
     const indentedUnder = previous !== undefined && previous.marker && syntax.indent > previous.indent;
-    if (previous && !syntax.marker && (follows || indentedUnder)) {
-      previous.text = `${previous.text} ${syntax.content}`;
+    if (previous && !marker && (follows || indentedUnder)) {
+      previous.text = `${previous.text} ${text}`;
       previous.span.end = line.end;
       previous.lastLine = line.index;
       return;
     }
-    this.judgmentItems.push({ marker: Boolean(syntax.marker), indent: syntax.indent, line: line.index, lastLine: line.index, span, text: syntax.content });
+    this.judgmentItems.push({ marker, indent: syntax.indent, line: line.index, lastLine: line.index, span, text });
   }
 
   /** The judgments are the section's outermost list items, or its paragraphs when it has no list. */
@@ -611,6 +622,15 @@ function headingText(line: ClassifiedLine): { text: string; textStart: number } 
   return { text: rest.trimEnd(), textStart: atx[0].length };
 }
 
+/** A typographic bullet opening a line: `• `, `▪ `, `◦ `. */
+const BULLET = /^[•▪◦‣●■▸►⁃∙]\s+/;
+
+/** A line that states the judgments' confidence: `Confidence: Moderate.`, `We have moderate confidence …`. */
+const CONFIDENCE_STATEMENT = /^(?:\*\*|__)?(?:overall |analytic )?confidence\b|^(?:we|i) (?:have|hold|place|assess)\b[^.]{0,40}\bconfidence\b|^(?:our|my) confidence\b/i;
+
+/** `Scenario 2 — …`, `Scenario B: …`: a numbered scenario; the group is what follows the number. */
+const NUMBERED_SCENARIO = /^Scenario\s+[\p{L}\p{N}]{1,3}\s*(?::|\s[—–-])\s*(.+)$/iu;
+
 /** A footnote or link reference definition. */
 const DEFINITION = /^ {0,3}\[[^\]]+\]:\s/;
 
@@ -650,6 +670,9 @@ function isLeadLine(content: string): boolean {
 
 /** `Label (Horizon): Title` → its parts. */
 export function parseScenarioHeader(text: string): { label: string; horizon?: string; title: string } {
+  // `Scenario 2 — Alternative (6–12 Months): Title`: the number leads the header proper.
+  const numbered = NUMBERED_SCENARIO.exec(text);
+  if (numbered && /[:(]/.test(numbered[1]!)) return parseScenarioHeader(numbered[1]!);
   const split = splitTitle(text);
   let label = split.title;
   let horizon: string | undefined;
