@@ -189,6 +189,11 @@ cases('confidence-with-likelihood', [
   ['The Houthis will likely hold fire (high confidence).', [], 'ipcc'],
   // Somebody else's confidence is not the analyst's rating.
   ['Investors have low confidence in the rial and are likely to sell.', []],
+  // Confidence in a thing is somebody's trust in it, not a rating of the analysis.
+  ['Confidence in the ceasefire is low among residents, who are unlikely to return soon.', []],
+  ['With high confidence in its deterrent, Tehran is likely to test again.', []],
+  ['Our confidence in this judgment is low because the talks are likely to stall.', ['confidence in this judgment is low']],
+  ['We have high confidence in these judgments, and a deal is likely.', ['high confidence']],
   // A dotted abbreviation ends its sentence before a word that opens one.
   ['Iran is likely to seek a deal with the U.S. We have moderate confidence in this judgment.', []],
   ['London is likely to follow the U.K. Our confidence in this judgment is moderate.', []],

@@ -125,6 +125,10 @@ const RANGE_SEPARATORS = new Set(['–', '—', '-', 'to', 'and']);
 const PERCENT_WORDS = new Set(['percent', 'pct']);
 // After “a chance to”, words that are no verb: “a 70% chance to the upside” is no opportunity.
 const NOT_VERBS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'it', 'them', 'some', 'any', 'all', 'each']);
+// What analysts rate their confidence in: “confidence in this judgment”, “in these assessments”.
+const JUDGMENT_WORDS = new Set(['judgment', 'judgments', 'judgement', 'judgements', 'assessment', 'assessments', 'analysis', 'estimate', 'estimates', 'conclusion', 'conclusions', 'findings', 'forecast', 'forecasts', 'view', 'views', 'call']);
+// “Confidence in this is moderate”, “in these”, “in it”: the analysis, by a pronoun.
+const PRONOUN_OBJECTS = new Set(['this', 'these', 'that', 'those', 'it', 'them']);
 // Before “impossible”, words that report the past: “was impossible”, “made it impossible”.
 const PAST_STATES = new Set(['was', 'were', 'made', 'proved', 'had', 'became']);
 // What a percentage measures when it is no probability.
@@ -625,7 +629,10 @@ class Scanner {
     if (!first) return undefined;
     const standard = levels.every((level) => CONFIDENCE_LEVELS.has(level.norm.replace(/^very /, '')));
     const holder = previousWord(tokens, this.emphasisStart(position));
-    const heldBySomebody = holder !== undefined && HOLDING_VERBS.has(tokens.norm(holder));
+    // “high confidence in its deterrent”: somebody's trust in a thing, unless it is the analysis.
+    const after = nextWord(tokens, index);
+    const inThing = after !== undefined && tokens.norm(after.index) === 'in' && !this.inJudgment(after.index);
+    const heldBySomebody = (holder !== undefined && HOLDING_VERBS.has(tokens.norm(holder))) || inThing;
     if ((!standard || heldBySomebody) && !this.inAnalyticVoice(index)) return undefined;
     return this.statement(first.span.start, tokens.end(index), levels, index);
   }
@@ -638,7 +645,9 @@ class Scanner {
     let position = this.pastEmphasis(index + 1);
     if (['level', 'levels', 'rating', 'ratings'].includes(tokens.norm(position)) && sameRun(tokens, position - 1, position)) position = this.pastEmphasis(position + 1);
     if (tokens.norm(position) === 'in' && sameRun(tokens, position - 1, position)) {
-      // “in this judgment”, “in these key judgments”: a few words before the verb.
+      // “in this judgment”, “in these key judgments”: a few words before the verb. Confidence in
+      // anything else (“in the ceasefire”) is somebody's trust in it, not a rating of the analysis.
+      if (!this.inJudgment(position)) return undefined;
       for (let steps = 0; steps < 5 && tokens.isWord(position + 1) && !CONFIDENCE_LINKS.has(tokens.norm(position + 1)) && sameRun(tokens, position, position + 1); steps++) position++;
       position++;
     }
@@ -646,6 +655,19 @@ class Scanner {
     const level = this.levelStartingAt(this.pastEmphasis(position + 1));
     if (!level || !CONFIDENCE_LEVELS.has(level.norm.replace(/^very /, ''))) return undefined;
     return this.statement(tokens.start(index), level.span.end, [level], index);
+  }
+
+  /** Whether the words after “in” (the token `index`) name the analysis: “in this judgment”, “in these”, “in it”. */
+  private inJudgment(index: number): boolean {
+    const { tokens } = this;
+    let position = index;
+    for (let steps = 0; steps < 5; steps++) {
+      const next = nextWord(tokens, position);
+      if (next === undefined || CONFIDENCE_LINKS.has(tokens.norm(next.index))) break;
+      if (JUDGMENT_WORDS.has(tokens.norm(next.index))) return true;
+      position = next.index;
+    }
+    return position !== index && PRONOUN_OBJECTS.has(tokens.norm(position));
   }
 
   /** The first token at or after `index` that is no emphasis mark of its run: `**Confidence:** Moderate`. */
