@@ -351,3 +351,14 @@ test('key judgments in chat layout: typographic bullets are items, and a confide
   assert.deepEqual(judgments(['• Talks are likely to continue.', '• A deal is unlikely this year.', 'Confidence: Moderate.']), ['Talks are likely to continue.', 'A deal is unlikely this year.']);
   assert.deepEqual(judgments(['▪ Talks are likely to continue.', '▪ A deal is unlikely', 'this year.']), ['Talks are likely to continue.', 'A deal is unlikely this year.']);
 });
+
+test('keycap emoji open title lines: numbered context blocks and scenario headers', () => {
+  const text = SECTIONS({
+    situation: ['## Current Situation', '', '1️⃣ Talks Resume in Muscat', 'Talks resumed on Friday.', '2️⃣ Sanctions Bite', 'The rial fell.'],
+    forecast: ['## Forecast', '', '1️⃣ Most Likely (Short Term): Talks Continue', '- Trigger: A round.', '- Outcome: Measures.', '', '2️⃣ Risk Scenario (Long Term): Talks Collapse', '- Trigger: A strike.', '- Outcome: Escalation.'],
+  });
+  const model = modelOf(text);
+  assert.deepEqual(model.sections[0]!.children.map((child) => child.title), ['Talks Resume in Muscat', 'Sanctions Bite']);
+  assert.deepEqual(model.scenarios.map((scenario) => scenario.label), ['Most Likely', 'Risk Scenario']);
+  assert.deepEqual(ruleLines(text, 'scenario-'), []);
+});

@@ -2,13 +2,16 @@
 
 // Emoji and other non-ASCII symbols that open a title line (📍, 🔹, ■, →, ★…).
 const LEADING_SYMBOL = /^[\p{Extended_Pictographic}\p{So}\p{Sm}\p{Regional_Indicator}]/u;
-const SYMBOL_RUN = /^(?:[\p{Extended_Pictographic}\p{So}\p{Sm}\p{Sk}\p{Regional_Indicator}]|\u200d|\ufe0f|\u20e3|[\p{P}&&[^\p{Ps}"'’“]])*\s*/v;
+const SYMBOL_RUN = /^(?:[0-9#*]\ufe0f?\u20e3|[\p{Extended_Pictographic}\p{So}\p{Sm}\p{Sk}\p{Regional_Indicator}]|\u200d|\ufe0f|\u20e3|[\p{P}&&[^\p{Ps}"'’“]])*\s*/v;
+// A keycap emoji (1️⃣, #️⃣): a digit or sign, then the keycap mark.
+const KEYCAP = /^[0-9#*]\ufe0f?\u20e3/;
 const NUMBERING = /^(?:\d{1,3}|[IVXLC]{1,6}|[A-Za-z])[.)]\s+/;
 const BOLD = /^(\*\*|__)(.+?)\1(:?)\s*$/;
 
 export function startsWithSymbol(text: string): boolean {
   const first = text.codePointAt(0);
-  return first !== undefined && first > 0x7f && LEADING_SYMBOL.test(text);
+  if (first === undefined) return false;
+  return first > 0x7f ? LEADING_SYMBOL.test(text) : KEYCAP.test(text);
 }
 
 /** Length of the leading emoji/symbol/punctuation run, spaces included. */
