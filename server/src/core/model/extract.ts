@@ -84,6 +84,8 @@ class Extractor {
   private lastNonBlank = -1;
   /** After a section-level heading that names no section, until the next section. */
   private outsideSections = false;
+  /** Sections opened so far. */
+  private readonly openedSections = new Set<SectionSpec>();
   /** Sections that Markdown headings name: a lead-in label (`Background: …`) never stands in for them. */
   private readonly headingSections = new Set<SectionSpec>();
   /** A level-1 heading that titles the document although it names a section (`# Assessment: Geneva Talks`). */
@@ -289,7 +291,7 @@ class Extractor {
     const header = this.matchSection(line, candidate);
     if (!header || candidate.form === 'heading') return header;
     const { spec } = header;
-    if (spec === this.section?.spec || this.model.sections.some((section) => section.spec === spec)) return undefined;
+    if (spec === this.section?.spec || this.openedSections.has(spec)) return undefined;
     return header;
   }
 
@@ -303,7 +305,7 @@ class Extractor {
     const leadIn = this.matchLeadIn(line, syntax);
     if (!leadIn) return undefined;
     const { spec } = leadIn;
-    if (spec === this.section?.spec || this.headingSections.has(spec) || this.model.sections.some((section) => section.spec === spec)) return undefined;
+    if (spec === this.section?.spec || this.headingSections.has(spec) || this.openedSections.has(spec)) return undefined;
     return leadIn;
   }
 
@@ -368,6 +370,7 @@ class Extractor {
     };
     if (spec.role === 'scenarios' && !this.model.scenarioSection) this.model.scenarioSection = this.section;
     this.model.sections.push(this.section);
+    this.openedSections.add(spec);
   }
 
   private closeSection(nextLine: number): void {
@@ -436,7 +439,8 @@ class Extractor {
     this.field = undefined;
     if (!this.isScenario(scenario) && this.section) {
       // A block set apart in the forecast (`### Key Assumptions`, `⚠️ Note: …`, a divider) is a sub-block.
-      this.model.scenarios.splice(this.model.scenarios.indexOf(scenario), 1);
+      // It is the last scenario opened.
+      this.model.scenarios.pop();
       this.section.children.push({ title: scenario.header.text, line: scenario.line, span: scenario.header.span });
     }
   }
