@@ -79,6 +79,14 @@ test('completion at the start of a line offers the sections the schema expects n
   );
 });
 
+test('completion inside a sentence offers no headings: what replaces the typed words must begin with them', TIMEOUT, async () => {
+  const uri = await open('complete-prose.assessment.md', '## Assessment\n- Talks will continue.\n\nIt is lik\n\nBott\n');
+  const inSentence = await complete(uri, 3, 9);
+  assert.deepEqual(inSentence.filter((item) => item.kind === 9 /* Module: a section */).map((item) => item.label), []);
+  assert.ok(inSentence.some((item) => item.label === 'likely'), 'the yardstick terms are still offered');
+  assert.deepEqual((await complete(uri, 5, 4)).filter((item) => item.kind === 9).map((item) => item.label), ['Bottom Line']);
+});
+
 test('completion after the bottom line offers the sign-off, filled from the author line', TIMEOUT, async () => {
   const uri = await open('complete-signoff.assessment.md', 'What now?\nUS-01, US Agent:\n## Bottom Line\nFragile.\n\n');
   const items = await complete(uri, 4, 0);
@@ -205,6 +213,14 @@ test('tradecraft/outline returns the outline, schema and counts; null for a docu
   const notes = uriOf(path.join(folder, 'notes.md'));
   await client.open(notes, '# Notes\n');
   assert.equal(await client.connection.sendRequest('tradecraft/outline', { textDocument: { uri: notes } }), null);
+
+  // `{ uri }` is accepted too; anything else is invalid params, said so.
+  assert.deepEqual(await client.connection.sendRequest('tradecraft/outline', { uri }), result);
+  await assert.rejects(client.connection.sendRequest('tradecraft/outline', { document: uri }), (error: { code: number; message: string }) => {
+    assert.equal(error.code, -32602);
+    assert.match(error.message, /takes \{ textDocument: \{ uri \} \}/);
+    return true;
+  });
 });
 
 const LIKELY_TEXT = [

@@ -50,12 +50,22 @@ export function completions(analysis: AssessmentAnalysis, position: Position, co
   const typedRange = replace(typed.length);
   // Structure first; once a word is typed, a sentence may also open with a yardstick term.
   const words = typed.trim() === '' ? [] : prose;
-  if (scenario) return [...fieldCompletions(analysis, scenario, marker, typedRange), ...words];
+  // What replaces the typed words must be what they begin: “It is ” is a sentence, not a heading.
+  const fitsTyped = (item: CompletionItem) => startsAWord(item.filterText ?? item.label, typed);
+  if (scenario) return [...fieldCompletions(analysis, scenario, marker, typedRange).filter(fitsTyped), ...words];
   const items = /^\s*(?:>\s*)*[-*+\d]/.test(marker) ? [] : sectionCompletions(analysis, section, marker, typedRange);
   // Near the end: after the header of the closing section (the bottom line, or the schema's last).
   const closing = section !== undefined && (section.spec.role === 'bottom-line' || section.spec === schema.sections[schema.sections.length - 1]);
   if (closing && !model.signOff && marker.trim() === '') items.push(signOffCompletion(analysis, typedRange, options));
-  return [...items, ...words];
+  return [...items.filter(fitsTyped), ...words];
+}
+
+/** Whether `typed` (nothing, or the start of a line) begins `label` or one of its words, ignoring case. */
+function startsAWord(label: string, typed: string): boolean {
+  const start = typed.trim().toLowerCase();
+  if (start === '') return true;
+  const text = label.toLowerCase();
+  return text.startsWith(start) || text.split(/[\s,/-]+/).some((word) => word.startsWith(start));
 }
 
 function directiveCompletions(before: string, replace: (length: number) => Range): CompletionItem[] | undefined {

@@ -133,7 +133,13 @@ function wireFeatures({ connection, documents, analyzer, capabilities, ruleDocsC
   connection.onHover(onAssessment('textDocument/hover', (analysis, _document, params) => hover(analysis, params.position)));
   connection.onDocumentSymbol(onAssessment('textDocument/documentSymbol', (analysis) => documentSymbols(analysis)));
   connection.onFoldingRanges(onAssessment('textDocument/foldingRange', (analysis) => foldingRanges(analysis)));
-  connection.onRequest(OutlineRequest.type, onAssessment(OutlineRequest.method, (analysis) => outline(analysis)));
+  const outlineOf = onAssessment(OutlineRequest.method, (analysis) => outline(analysis));
+  // `{ textDocument: { uri } }` as LSP requests take it; `{ uri }` is accepted too.
+  connection.onRequest(OutlineRequest.type, (params: unknown, token) => {
+    const uri = outlineUri(params);
+    if (uri === undefined) throw new ResponseError(ErrorCodes.InvalidParams, `${OutlineRequest.method} takes { textDocument: { uri } }.`);
+    return outlineOf({ textDocument: { uri } }, token);
+  });
 }
 
 interface DiagnosticsContext extends Omit<FeatureContext, 'ruleDocsCommand'> {
@@ -216,6 +222,13 @@ function wireDiagnostics(context: DiagnosticsContext): () => void {
  * Wraps a request handler: an exception is logged to the client's console and answered as an
  * error response, never left to the process.
  */
+function outlineUri(params: unknown): string | undefined {
+  if (typeof params !== 'object' || params === null) return undefined;
+  const { textDocument, uri } = params as { textDocument?: { uri?: unknown }; uri?: unknown };
+  const value = textDocument?.uri ?? uri;
+  return typeof value === 'string' ? value : undefined;
+}
+
 function guard<P, R, T>(method: string, log: (message: string) => void, handler: (params: P, token: T) => R | Promise<R>): (params: P, token: T) => Promise<R> {
   return async (params, token) => {
     try {
