@@ -94,6 +94,9 @@ test('completion after the bottom line offers the sign-off, filled from the auth
   assert.equal(signOff?.label, 'US-01, US Agent');
   assert.equal(signOff.insertTextFormat, 2);
   assert.deepEqual(signOff.textEdit, { range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, newText: '${1:US-01}, ${2:US Agent}$0' });
+  // Above the bottom line's text it would not close the document.
+  const above = await open('complete-signoff-above.assessment.md', 'What now?\nUS-01, US Agent:\n## Bottom Line\n\nFragile.\n');
+  assert.equal((await complete(above, 3, 0)).find((item) => item.detail === 'sign-off'), undefined);
 });
 
 test('completion inside a disable comment offers rule ids', TIMEOUT, async () => {

@@ -56,8 +56,14 @@ export function completions(analysis: AssessmentAnalysis, position: Position, co
   const items = /^\s*(?:>\s*)*[-*+\d]/.test(marker) ? [] : sectionCompletions(analysis, section, marker, typedRange);
   // Near the end: after the header of the closing section (the bottom line, or the schema's last).
   const closing = section !== undefined && (section.spec.role === 'bottom-line' || section.spec === schema.sections[schema.sections.length - 1]);
-  if (closing && !model.signOff && marker.trim() === '') items.push(signOffCompletion(analysis, typedRange, options));
+  if (closing && !model.signOff && marker.trim() === '' && onlyBlankAfter(parsed.lines, position.line)) items.push(signOffCompletion(analysis, typedRange, options));
   return [...items.filter(fitsTyped), ...words];
+}
+
+/** Whether every line after `line` is blank: the sign-off closes the document, below the bottom line's text. */
+function onlyBlankAfter(lines: readonly { kind: string }[], line: number): boolean {
+  for (let index = line + 1; index < lines.length; index++) if (lines[index]!.kind !== 'blank') return false;
+  return true;
 }
 
 /** Whether `typed` (nothing, or the start of a line) begins `label` or one of its words, ignoring case. */
