@@ -362,3 +362,12 @@ test('keycap emoji open title lines: numbered context blocks and scenario header
   assert.deepEqual(model.scenarios.map((scenario) => scenario.label), ['Most Likely', 'Risk Scenario']);
   assert.deepEqual(ruleLines(text, 'scenario-'), []);
 });
+
+test('scenario fields written with a spaced dash for the colon', () => {
+  const forecast = ['## Forecast', '', '### Most Likely (Short Term): Talks Continue', '- Trigger — A second round.', '- **Outcome** – Limited measures.', '- Why - Both sides need a result.', '', '### Risk Scenario (Long Term): Talks Collapse', '- Trigger: A strike.', '- Outcome: Escalation.'];
+  const text = SECTIONS({ forecast });
+  assert.deepEqual(modelOf(text).scenarios[0]!.fields.map((field) => `${field.id}=${field.value}`), ['trigger=A second round.', 'outcome=Limited measures.', 'rationale=Both sides need a result.']);
+  assert.deepEqual(ruleLines(text, 'scenario-'), []);
+  // A dash in a line that names no field is text.
+  assert.deepEqual(modelOf(SECTIONS({ forecast: [...forecast, '- Iran — the key actor — stays quiet.'] })).scenarios[1]!.fields.map((field) => field.id), ['trigger', 'outcome']);
+});

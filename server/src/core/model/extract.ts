@@ -310,7 +310,7 @@ class Extractor {
   }
 
   private fieldSpec(content: string): FieldSpec | undefined {
-    const match = FIELD_LINE.exec(content);
+    const match = fieldLine(content);
     return match ? this.fieldNames.get(normaliseName(match[2]!)) : undefined;
   }
 
@@ -455,7 +455,7 @@ class Extractor {
   }
 
   private visitScenarioLine(line: ClassifiedLine, syntax: LineSyntax): void {
-    const match = FIELD_LINE.exec(syntax.content);
+    const match = fieldLine(syntax.content);
     const spec = match ? this.fieldNames.get(normaliseName(match[2]!)) : undefined;
     if (match && spec && this.scenario) {
       const nameStart = line.start + syntax.contentStart + (match[1]?.length ?? 0);
@@ -647,6 +647,13 @@ const QUALIFIED_NAME = /^(?:the\s+)?(.+?)\s*(?:[([]([^()[\]]*)[)\]]|\|\s*(.*))?\
  * emphasis after the colon, value.
  */
 const FIELD_LINE = /^(\*{1,3}|_{1,3})?([^:*_]{1,40}?)(\*{1,3}|_{1,3})?\s*:(?:(\*{1,3}|_{1,3})\s*|\s+|$)(.*)$/;
+/** The same with a spaced dash for the colon (`Trigger — text`, `**Outcome** – text`); same groups. */
+const DASH_FIELD_LINE = /^(\*{1,3}|_{1,3})?([^:*_—–-]{1,40}?)(\*{1,3}|_{1,3})?\s+[—–-]\s+(\*{1,3}|_{1,3})?(.*)$/;
+
+/** A field line's parts (see FIELD_LINE); whether the name is a field's is for the schema to say. */
+function fieldLine(content: string): RegExpExecArray | null {
+  return FIELD_LINE.exec(content) ?? DASH_FIELD_LINE.exec(content);
+}
 
 /**
  * A lead-in label: `Bottom line: text`, also emphasised as `**Bottom line:** text` or
