@@ -371,3 +371,18 @@ test('scenario fields written with a spaced dash for the colon', () => {
   // A dash in a line that names no field is text.
   assert.deepEqual(modelOf(SECTIONS({ forecast: [...forecast, '- Iran — the key actor — stays quiet.'] })).scenarios[1]!.fields.map((field) => field.id), ['trigger', 'outcome']);
 });
+
+test('a lead-in in the tasking yields to the section’s own title line further down', () => {
+  const text = [
+    'What is your assessment of the talks?',
+    'Context: Talks resumed last week in Muscat.',
+    'IR-01, Iran Agent:',
+    '📍 Current Situation: Talks Resume',
+    'Talks resumed.',
+    '🧨 Strategic Context: Why It Matters',
+    'Sanctions bite.',
+  ].join('\n');
+  const model = modelOf(text);
+  assert.deepEqual(model.sections.map((section) => [section.spec.id, section.header.line]), [['current-situation', 3], ['strategic-context', 5]]);
+  assert.deepEqual(ruleLines(text, 'section-order').concat(ruleLines(text, 'section-duplicate')), []);
+});

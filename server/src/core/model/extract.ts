@@ -86,8 +86,11 @@ class Extractor {
   private outsideSections = false;
   /** Sections opened so far. */
   private readonly openedSections = new Set<SectionSpec>();
-  /** Sections that Markdown headings name: a lead-in label (`Background: …`) never stands in for them. */
-  private readonly headingSections = new Set<SectionSpec>();
+  /**
+   * Sections that headers name (Markdown headings, title lines, bold lines): a lead-in label
+   * (`Background: …`, `Context: …` in the tasking) never stands in for them.
+   */
+  private readonly headerSections = new Set<SectionSpec>();
   /** A level-1 heading that titles the document although it names a section (`# Assessment: Geneva Talks`). */
   private titleLine: number | undefined;
 
@@ -118,8 +121,8 @@ class Extractor {
   }
 
   /**
-   * What the Markdown headings say before the line-by-line reading: the sections they name, and
-   * whether a lone level-1 heading is the document's title. It is when it comes before two or
+   * What the headers say before the line-by-line reading: the sections they name, and whether a
+   * lone level-1 heading is the document's title. It is when it comes before two or
    * more deeper headings that name other sections (`# Assessment: Geneva Talks` over
    * `## Current Situation` … `## Bottom Line`); over a single one (`# Situation` … `## Key
    * Judgments`) it stays a section, whose demoted sub-heading section-missing reports.
@@ -129,10 +132,17 @@ class Extractor {
     const deeper = new Set<SectionSpec>();
     for (let index = 0; index < end; index++) {
       const line = this.parsed.lines[index]!;
+      if (line.kind === 'text' && mayOpenTitleLine(line.text)) {
+        const syntax = readLineSyntax(line.text);
+        const candidate = syntax.marker ? undefined : textHeaderCandidate(syntax);
+        const spec = candidate && this.matchSection(line, candidate)?.spec;
+        if (spec) this.headerSections.add(spec);
+        continue;
+      }
       if (line.kind !== 'heading' || line.depth === undefined) continue;
       const spec = this.matchSection(line, { form: 'heading', ...headingText(line), depth: line.depth })?.spec;
       if (!spec) continue;
-      this.headingSections.add(spec);
+      this.headerSections.add(spec);
       if (line.depth === 1) levelOne.push({ line: index, spec });
       else if (levelOne.length > 0) deeper.add(spec);
     }
@@ -141,7 +151,7 @@ class Extractor {
     deeper.delete(title.spec);
     if (deeper.size < 2) return;
     this.titleLine = title.line;
-    this.headingSections.delete(title.spec);
+    this.headerSections.delete(title.spec);
   }
 
   // ── Front matter ────────────────────────────────────────────────────────────
@@ -297,7 +307,7 @@ class Extractor {
 
   /**
    * The section a lead-in label opens. A label is body text where its section already stands
-   * (`Background: …` under Current Situation), stood before, or stands as a heading elsewhere;
+   * (`Background: …` under Current Situation), stood before, or stands as a header elsewhere;
    * in a scenario, a field's name (`Drivers:`) is a field.
    */
   private leadInSection(line: ClassifiedLine, syntax: LineSyntax): ReturnType<Extractor['matchLeadIn']> {
@@ -305,7 +315,7 @@ class Extractor {
     const leadIn = this.matchLeadIn(line, syntax);
     if (!leadIn) return undefined;
     const { spec } = leadIn;
-    if (spec === this.section?.spec || this.headingSections.has(spec) || this.openedSections.has(spec)) return undefined;
+    if (spec === this.section?.spec || this.headerSections.has(spec) || this.openedSections.has(spec)) return undefined;
     return leadIn;
   }
 
@@ -660,6 +670,12 @@ function fieldLine(content: string): RegExpExecArray | null {
  * `**Bottom line**: text` (the emphasis is not part of the label).
  */
 const LEAD_IN = /^(\*\*|__|\*|_)?([^:*_]{1,60}?)\s*(?:\1)?\s*:(?:\1)?(?:\s+(.*))?$/;
+
+/** A cheap first look: a title line opens with an emoji or symbol, a bold line with `**` or `__`. */
+function mayOpenTitleLine(text: string): boolean {
+  const first = text.trimStart().charCodeAt(0);
+  return first > 0x7f || first === 0x2a /* * */ || first === 0x5f /* _ */ || (first >= 0x30 && first <= 0x39 && text.includes('\u20e3'));
+}
 
 function textHeaderCandidate(syntax: LineSyntax): HeaderCandidate | undefined {
   const content = withoutTrailingHtmlComment(syntax.content);
