@@ -17,7 +17,7 @@ export interface FileTask {
   /** As given on the command line, or relative to the current folder. */
   displayPath: string;
   workspaceRoot: string;
-  /** The workspace root's settings (plain data: tasks go to worker threads). */
+  /** The workspace root's settings. */
   settings: WorkspaceSettings;
 }
 

@@ -6,19 +6,12 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { SeveritySetting } from '../core/index.js';
-import { coerceSettings, pushedSection } from '../settings.js';
+import { coerceSettings, pushedSection, type TradecraftSettings } from '../settings.js';
 
-export interface WorkspaceSettings {
-  /** Globs (relative to the workspace root) of further Markdown files that are assessments. */
-  files: string[];
-  /** Glob → schema reference. */
-  schemas: Record<string, string>;
-  rules: Record<string, SeveritySetting>;
-  yardstick?: string;
-}
+/** The settings that decide what is checked and how; plain data, as tasks go to worker threads. */
+export type WorkspaceSettings = Pick<TradecraftSettings, 'files' | 'schemas' | 'rules' | 'yardstick'>;
 
-export const SETTINGS_FILE = path.join('.vscode', 'settings.json');
+const SETTINGS_FILE = path.join('.vscode', 'settings.json');
 
 /** The settings of the workspace at `root`, and what was wrong with its file, if anything. */
 export function readWorkspaceSettings(root: string): { settings: WorkspaceSettings; problem?: string } {
@@ -44,5 +37,5 @@ export function readWorkspaceSettings(root: string): { settings: WorkspaceSettin
 
 function toWorkspaceSettings(section: Record<string, unknown> | undefined): WorkspaceSettings {
   const { files, schemas, rules, yardstick } = coerceSettings(section);
-  return { files, schemas, rules, ...(yardstick === undefined ? {} : { yardstick }) };
+  return { files, schemas, rules, yardstick };
 }

@@ -43,12 +43,13 @@ export class Engine {
   constructor(private readonly host: SchemaHost) {}
 
   check(request: CheckRequest): CheckResult {
+    const frontMatter = request.forcedSchema ? undefined : readFrontMatterSchema(request.text);
     const reference: SchemaReference = request.forcedSchema
       ? { reference: request.forcedSchema, origin: 'forced' }
       : resolveSchemaReference(
           {
             documentPath: request.documentPath,
-            frontMatterSchema: frontMatterSchema(request.text),
+            frontMatterSchema: frontMatter?.ok ? frontMatter.value : undefined,
             schemaSettings: request.schemaSettings,
             workspaceRoot: request.workspaceRoot,
           },
@@ -57,7 +58,7 @@ export class Engine {
     const loaded = this.loadSchema(reference.reference, request);
     const schema = this.withYardstick(loaded.ok ? loaded.schema : builtinSchema(), request.yardstick);
     const schemaProblems = loaded.ok ? [] : loaded.problems;
-    const unreadFrontMatter = request.forcedSchema ? undefined : unreadableFrontMatterSchema(request.text);
+    const unreadFrontMatter = frontMatter?.ok === false ? `the front matter names a schema but ${frontMatter.reason}.` : undefined;
     const schemaProblem = loaded.ok ? unreadFrontMatter : describeProblem(reference.reference, schemaProblems);
     const result = lintDocument(request.text, { schema, schemaProblem, ruleSettings: request.ruleSettings, parser: request.parser });
     return { ...result, schema, schemaReference: reference, schemaProblems };
@@ -98,12 +99,7 @@ export function frontMatterSchema(text: string): string | undefined {
   return read.ok ? read.value : undefined;
 }
 
-/** Why a front matter that names a schema (`schema:`) does not give one: not YAML, or not a name. */
-function unreadableFrontMatterSchema(text: string): string | undefined {
-  const read = readFrontMatterSchema(text);
-  return read.ok ? undefined : `the front matter names a schema but ${read.reason}.`;
-}
-
+/** The front matter's `schema:` value, or why a front matter that has the key gives none (not YAML, not a name). */
 function readFrontMatterSchema(text: string): { ok: true; value: string | undefined } | { ok: false; reason: string } {
   const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
   if (!match || !/^schema\s*:/m.test(match[1]!)) return { ok: true, value: undefined };

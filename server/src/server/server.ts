@@ -218,10 +218,7 @@ function wireDiagnostics(context: DiagnosticsContext): () => void {
   return schemasChanged;
 }
 
-/**
- * Wraps a request handler: an exception is logged to the client's console and answered as an
- * error response, never left to the process.
- */
+/** The document a `tradecraft/outline` request names, in either shape it accepts. */
 function outlineUri(params: unknown): string | undefined {
   if (typeof params !== 'object' || params === null) return undefined;
   const { textDocument, uri } = params as { textDocument?: { uri?: unknown }; uri?: unknown };
@@ -229,6 +226,10 @@ function outlineUri(params: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * Wraps a request handler: an exception is logged to the client's console and answered as an
+ * error response, never left to the process.
+ */
 function guard<P, R, T>(method: string, log: (message: string) => void, handler: (params: P, token: T) => R | Promise<R>): (params: P, token: T) => Promise<R> {
   return async (params, token) => {
     try {

@@ -31,7 +31,7 @@ export function gazetteerActors(): ActorSpec[] {
       ...country.capital.map((capital) => capital.replace(/,?\s+D\.C\.$/, '')),
       // “Sana'a” is often written “Sanaa”.
       ...country.capital.filter((capital) => /\p{L}'\p{L}/u.test(capital)).map((capital) => capital.replace("'", '')),
-      ...country.altSpellings.filter((spelling) => isUsableSpelling(spelling, country)),
+      ...country.altSpellings.filter(isUsableSpelling),
       // “Great Britain” is “Britain” as often.
       ...country.altSpellings.filter((spelling) => /^Great \p{Lu}\p{L}+$/u.test(spelling)).map((spelling) => spelling.slice('Great '.length)),
     ]);
@@ -64,8 +64,16 @@ export function gazetteerActors(): ActorSpec[] {
  * Alternative spellings worth matching in English prose: Latin script only, and no two-letter
  * ISO code (`IN`, `IT` are words); a two-letter abbreviation that is no code (`UK`) stays.
  */
-function isUsableSpelling(spelling: string, country: Country): boolean {
-  if (/^[A-Z]{2}$/.test(spelling) && (spelling === country.cca2 || countries.some((other) => other.cca2 === spelling))) return false;
+function isUsableSpelling(spelling: string): boolean {
+  if (/^[A-Z]{2}$/.test(spelling) && isoCodes().has(spelling)) return false;
   if (spelling.includes(',')) return false;
   return /^[\p{Script=Latin}\s.'’-]+$/u.test(spelling);
+}
+
+let codes: Set<string> | undefined;
+
+/** The two-letter ISO codes of all countries. */
+function isoCodes(): Set<string> {
+  codes ??= new Set(countries.map((country) => country.cca2));
+  return codes;
 }

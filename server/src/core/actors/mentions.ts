@@ -71,9 +71,8 @@ export class ActorMatcher {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       const key = stripDot(stripPossessive(token.word));
-      const candidates = this.byFirstWord.get(key) ?? this.byFirstWord.get(key.toLowerCase());
       let matched = false;
-      for (const entry of candidates ?? []) {
+      for (const entry of this.candidatesFor(key)) {
         const end = this.matchAt(entry, tokens, i, text);
         if (end === undefined) continue;
         const next = tokens[i + entry.words.length];
@@ -101,10 +100,14 @@ export class ActorMatcher {
       const start = token.start + offset;
       offset += part.length + 1;
       const name = stripDot(stripPossessive(part));
-      const single = (candidate: AliasEntry) => candidate.words.length === 1 && sameWord(candidate.words[0]!, name, candidate.caseSensitive);
-      const entry = this.byFirstWord.get(name)?.find(single) ?? this.byFirstWord.get(name.toLowerCase())?.find(single);
+      const entry = this.candidatesFor(name).find((candidate) => candidate.words.length === 1 && sameWord(candidate.words[0]!, name, candidate.caseSensitive));
       if (entry) found.push({ actor: entry.actor, start, end: start + part.length - (part.endsWith('.') ? 1 : 0) });
     }
+  }
+
+  /** The aliases whose first word is `key` as written (acronyms) or in lower case (names). */
+  private candidatesFor(key: string): readonly AliasEntry[] {
+    return this.byFirstWord.get(key) ?? this.byFirstWord.get(key.toLowerCase()) ?? [];
   }
 
   private matchAt(entry: AliasEntry, tokens: Token[], index: number, text: string): number | undefined {

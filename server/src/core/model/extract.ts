@@ -86,11 +86,12 @@ class Extractor {
   private outsideSections = false;
   /** Sections opened so far. */
   private readonly openedSections = new Set<SectionSpec>();
-  /**
-   * Sections that headers name (Markdown headings, title lines, bold lines): a lead-in label
-   * (`Background: …`, `Context: …` in the tasking) never stands in for them.
-   */
-  private readonly headerSections = new Set<SectionSpec>();
+  /** Sections that Markdown headings name. */
+  private readonly headingSections = new Set<SectionSpec>();
+  /** Sections that title lines and bold lines name, read when a lead-in first needs them. */
+  private titleLineSections: Set<SectionSpec> | undefined;
+  /** The line the sign-off starts on, or the line count: where sections end. */
+  private end = 0;
   /** A level-1 heading that titles the document although it names a section (`# Assessment: Geneva Talks`). */
   private titleLine: number | undefined;
 
@@ -106,7 +107,8 @@ class Extractor {
     this.readFrontMatter();
     const signOffStart = this.findSignOff();
     const end = signOffStart ?? lines.length;
-    this.readHeadings(end);
+    this.end = end;
+    this.readHeadings();
     for (let index = 0; index < end; index++) {
       const line = lines[index]!;
       if (line.kind === 'heading' && line.depth !== undefined) this.visitLine(line, { form: 'heading', ...headingText(line), depth: line.depth });
@@ -121,28 +123,21 @@ class Extractor {
   }
 
   /**
-   * What the headers say before the line-by-line reading: the sections they name, and whether a
-   * lone level-1 heading is the document's title. It is when it comes before two or
+   * What the Markdown headings say before the line-by-line reading: the sections they name, and
+   * whether a lone level-1 heading is the document's title. It is when it comes before two or
    * more deeper headings that name other sections (`# Assessment: Geneva Talks` over
    * `## Current Situation` … `## Bottom Line`); over a single one (`# Situation` … `## Key
    * Judgments`) it stays a section, whose demoted sub-heading section-missing reports.
    */
-  private readHeadings(end: number): void {
+  private readHeadings(): void {
     const levelOne: { line: number; spec: SectionSpec | undefined }[] = [];
     const deeper = new Set<SectionSpec>();
-    for (let index = 0; index < end; index++) {
+    for (let index = 0; index < this.end; index++) {
       const line = this.parsed.lines[index]!;
-      if (line.kind === 'text' && mayOpenTitleLine(line.text)) {
-        const syntax = readLineSyntax(line.text);
-        const candidate = syntax.marker ? undefined : textHeaderCandidate(syntax);
-        const spec = candidate && this.matchSection(line, candidate)?.spec;
-        if (spec) this.headerSections.add(spec);
-        continue;
-      }
       if (line.kind !== 'heading' || line.depth === undefined) continue;
       const spec = this.matchSection(line, { form: 'heading', ...headingText(line), depth: line.depth })?.spec;
       if (!spec) continue;
-      this.headerSections.add(spec);
+      this.headingSections.add(spec);
       if (line.depth === 1) levelOne.push({ line: index, spec });
       else if (levelOne.length > 0) deeper.add(spec);
     }
@@ -151,7 +146,24 @@ class Extractor {
     deeper.delete(title.spec);
     if (deeper.size < 2) return;
     this.titleLine = title.line;
-    this.headerSections.delete(title.spec);
+    this.headingSections.delete(title.spec);
+  }
+
+  /** Whether a header anywhere names the section: a heading, or a title line or bold line. */
+  private namedByHeader(spec: SectionSpec): boolean {
+    if (this.headingSections.has(spec)) return true;
+    if (!this.titleLineSections) {
+      this.titleLineSections = new Set();
+      for (let index = 0; index < this.end; index++) {
+        const line = this.parsed.lines[index]!;
+        if (line.kind !== 'text' || !mayOpenTitleLine(line.text)) continue;
+        const syntax = readLineSyntax(line.text);
+        const candidate = syntax.marker ? undefined : textHeaderCandidate(syntax);
+        const named = candidate && this.matchSection(line, candidate)?.spec;
+        if (named) this.titleLineSections.add(named);
+      }
+    }
+    return this.titleLineSections.has(spec);
   }
 
   // ── Front matter ────────────────────────────────────────────────────────────
@@ -311,17 +323,19 @@ class Extractor {
    * in a scenario, a field's name (`Drivers:`) is a field.
    */
   private leadInSection(line: ClassifiedLine, syntax: LineSyntax): ReturnType<Extractor['matchLeadIn']> {
-    if (this.scenario && this.fieldSpec(syntax.content)) return undefined;
+    if (this.scenario && this.readField(syntax.content)) return undefined;
     const leadIn = this.matchLeadIn(line, syntax);
     if (!leadIn) return undefined;
     const { spec } = leadIn;
-    if (spec === this.section?.spec || this.headerSections.has(spec) || this.openedSections.has(spec)) return undefined;
+    if (spec === this.section?.spec || this.openedSections.has(spec) || this.namedByHeader(spec)) return undefined;
     return leadIn;
   }
 
-  private fieldSpec(content: string): FieldSpec | undefined {
-    const match = fieldLine(content);
-    return match ? this.fieldNames.get(normaliseName(match[2]!)) : undefined;
+  /** A field line whose name is one of the schema's fields: the line's parts (see FIELD_LINE) and the field. */
+  private readField(content: string): { match: RegExpExecArray; spec: FieldSpec } | undefined {
+    const match = FIELD_LINE.exec(content) ?? DASH_FIELD_LINE.exec(content);
+    const spec = match ? this.fieldNames.get(normaliseName(match[2]!)) : undefined;
+    return match && spec ? { match, spec } : undefined;
   }
 
   private matchLeadIn(line: ClassifiedLine, syntax: LineSyntax): { spec: SectionSpec; header: Header; rest: string } | undefined {
@@ -343,7 +357,9 @@ class Extractor {
       title: label,
       titleSpan: { start: titleStart, end: titleStart + label.length },
     };
-    return { spec, header, rest: match[3] ?? '' };
+    const rest = match[3] ?? '';
+    if (rest !== '') header.restStart = lineStart + syntax.content.length - rest.length;
+    return { spec, header, rest };
   }
 
   private buildHeader(line: ClassifiedLine, candidate: HeaderCandidate): Header {
@@ -465,9 +481,9 @@ class Extractor {
   }
 
   private visitScenarioLine(line: ClassifiedLine, syntax: LineSyntax): void {
-    const match = fieldLine(syntax.content);
-    const spec = match ? this.fieldNames.get(normaliseName(match[2]!)) : undefined;
-    if (match && spec && this.scenario) {
+    const field = this.readField(syntax.content);
+    if (field && this.scenario) {
+      const { match, spec } = field;
       const nameStart = line.start + syntax.contentStart + (match[1]?.length ?? 0);
       const value = match[5]!.trim();
       const valueStart = line.start + syntax.contentStart + syntax.content.length - match[5]!.length;
@@ -659,11 +675,6 @@ const QUALIFIED_NAME = /^(?:the\s+)?(.+?)\s*(?:[([]([^()[\]]*)[)\]]|\|\s*(.*))?\
 const FIELD_LINE = /^(\*{1,3}|_{1,3})?([^:*_]{1,40}?)(\*{1,3}|_{1,3})?\s*:(?:(\*{1,3}|_{1,3})\s*|\s+|$)(.*)$/;
 /** The same with a spaced dash for the colon (`Trigger — text`, `**Outcome** – text`); same groups. */
 const DASH_FIELD_LINE = /^(\*{1,3}|_{1,3})?([^:*_—–-]{1,40}?)(\*{1,3}|_{1,3})?\s+[—–-]\s+(\*{1,3}|_{1,3})?(.*)$/;
-
-/** A field line's parts (see FIELD_LINE); whether the name is a field's is for the schema to say. */
-function fieldLine(content: string): RegExpExecArray | null {
-  return FIELD_LINE.exec(content) ?? DASH_FIELD_LINE.exec(content);
-}
 
 /**
  * A lead-in label: `Bottom line: text`, also emphasised as `**Bottom line:** text` or

@@ -18,6 +18,8 @@ export interface Header {
   titleSpan: Span;
   /** Heading depth when `form` is `heading`. */
   depth?: number;
+  /** For a lead-in, where the text after its label starts (`Bottom line: The talks…`); absent when none follows. */
+  restStart?: number;
 }
 
 export interface SubBlock {

@@ -14,20 +14,18 @@ export const sectionNotHeading: Rule = {
       const { header } = section;
       if (header.form === 'heading') continue;
       const lineText = source.lines[header.line]!.text;
-      const content = source.text.slice(header.span.start, header.span.end);
       let edit: { span: { start: number; end: number }; newText: string };
       let kind: string;
       if (header.form === 'lead-in') {
         kind = 'a lead-in label';
-        const rest = leadInRest(content, header.titleSpan.start - header.span.start, header.titleSpan.end - header.span.start);
         const quote = quotePrefix(lineText);
         const eol = source.eol;
-        edit = rest === ''
+        edit = header.restStart === undefined
           ? { span: header.span, newText: `${prefix}${header.title}` }
-          : { span: { start: header.span.start, end: header.span.end - rest.length }, newText: `${prefix}${header.title}${eol}${quote.trimEnd()}${eol}${quote}` };
+          : { span: { start: header.span.start, end: header.restStart }, newText: `${prefix}${header.title}${eol}${quote.trimEnd()}${eol}${quote}` };
       } else {
         kind = 'a title line';
-        const bold = /^(\*\*|__)(.+?)\1(:?)\s*$/.exec(content);
+        const bold = /^(\*\*|__)(.+?)\1(:?)\s*$/.exec(source.text.slice(header.span.start, header.span.end));
         edit = bold ? { span: header.span, newText: `${prefix}${bold[2]}${bold[3]}` } : { span: { start: header.span.start, end: header.span.start }, newText: prefix };
       }
       report({
@@ -39,15 +37,3 @@ export const sectionNotHeading: Rule = {
   },
 };
 
-/**
- * The text after a lead-in label, without the colon and the label's emphasis (`**Bottom line:** …`
- * or `**Bottom line**: …`); `titleStart` and `titleEnd` are the label's offsets in `content`.
- */
-function leadInRest(content: string, titleStart: number, titleEnd: number): string {
-  const emphasis = content.slice(0, titleStart);
-  let after = content.slice(titleEnd).trimStart();
-  if (emphasis && after.startsWith(emphasis)) after = after.slice(emphasis.length);
-  after = after.replace(/^\s*:/, '');
-  if (emphasis && after.startsWith(emphasis)) after = after.slice(emphasis.length);
-  return after.trimStart();
-}
