@@ -4,6 +4,8 @@
  * language server (open buffers and disk) and tests (in-memory files).
  */
 import { parse as parseYaml } from 'yaml';
+import { lintChanges, type DocumentChange } from './edit.js';
+import { MAX_DOCUMENT_LENGTH } from './limits.js';
 import { lintDocument, type LintResult } from './lint.js';
 import type { IncrementalParser } from './parse.js';
 import { builtinSchema, loadSchema, type SchemaHost, type SchemaLoadResult, type SchemaProblem } from './schema/load.js';
@@ -62,6 +64,17 @@ export class Engine {
     const schemaProblem = loaded.ok ? unreadFrontMatter : describeProblem(reference.reference, schemaProblems);
     const result = lintDocument(request.text, { schema, schemaProblem, ruleSettings: request.ruleSettings, parser: request.parser });
     return { ...result, schema, schemaReference: reference, schemaProblems };
+  }
+
+  /**
+   * The check after `changes` to the text `previous` was checked from, carried over when they only
+   * move text (see edit.ts); undefined when the document must be checked in full. The schema is
+   * the previous check's: an edit that is carried over never touches the front matter.
+   */
+  checkChanges(previous: CheckResult, changes: readonly DocumentChange[], text: string, parser: IncrementalParser): CheckResult | undefined {
+    if (text.length > MAX_DOCUMENT_LENGTH) return undefined;
+    const result = lintChanges(previous, changes, text, { schema: previous.schema, parser });
+    return result && Object.assign(result, { schema: previous.schema, schemaReference: previous.schemaReference, schemaProblems: previous.schemaProblems });
   }
 
   loadSchema(reference: string, request: Pick<CheckRequest, 'workspaceRoot' | 'trusted'> = {}): SchemaLoadResult {

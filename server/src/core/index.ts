@@ -1,5 +1,6 @@
 /** The core's public surface: what the language server, the CLI and the tests use. */
 export { Engine, frontMatterSchema, type CheckRequest, type CheckResult } from './engine.js';
+export { lintChanges, type DocumentChange } from './edit.js';
 export { lintText, lintParsed, effectiveSeverity, type LintOptions, type LintResult } from './lint.js';
 export { IncrementalParser, parseMarkdown, type ParsedDocument } from './parse.js';
 export { applyEdits, applySafeFixes, chooseFixes } from './fixes.js';

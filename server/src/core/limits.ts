@@ -84,6 +84,11 @@ function deepestNesting(text: string): number {
   }
 }
 
+/** How deeply one line's block quotes and list markers nest. */
+export function lineNestingDepth(line: string): number {
+  return prefixDepth(line, 0);
+}
+
 function prefixDepth(text: string, start: number): number {
   let deepest = 0;
   let depth = 0;

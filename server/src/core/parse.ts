@@ -59,6 +59,7 @@ export interface ParsedChunk {
   endOffset: number;
   /** The chunk's text, which keys its parse (with whether it is the first chunk, where front matter may stand). */
   text: string;
+  parse: ChunkParse;
 }
 
 /** What parsing one chunk yields, relative to the chunk's first line and offset. */
@@ -176,6 +177,19 @@ export class IncrementalParser {
     const parsed = assemble(source, chunks);
     if (this.derived) parsed.derived = this.derived;
     return parsed;
+  }
+
+  /**
+   * The parse of one chunk's text: the one the last parse used, or a new one, kept for the next
+   * parse. Undefined when the chunk holds more brackets than a parse may take (see limits.ts).
+   */
+  chunkParse(text: string, atStart: boolean): ChunkParse | undefined {
+    const known = atStart ? (this.firstChunk?.text === text ? this.firstChunk.parse : undefined) : this.cache.get(text);
+    if (known) return known;
+    if (bracketsOutsideTables(text) > MAX_BLOCK_BRACKETS) return undefined;
+    const parse = parseChunk(text, atStart);
+    if (!atStart) this.cache.set(text, parse);
+    return parse;
   }
 
   /**
@@ -506,7 +520,7 @@ function assemble(source: SourceText, chunks: AssembledChunk[]): ParsedDocument 
   comments.sort((a, b) => a.span.start - b.span.start);
   const parsedChunks = chunks.map((chunk, index): ParsedChunk => {
     const next = chunks[index + 1];
-    return { firstLine: chunk.line, endLine: next ? next.line : source.lines.length, offset: chunk.offset, endOffset: next ? next.offset : source.text.length, text: chunk.text };
+    return { firstLine: chunk.line, endLine: next ? next.line : source.lines.length, offset: chunk.offset, endOffset: next ? next.offset : source.text.length, text: chunk.text, parse: chunk.parse };
   });
   const parsed: ParsedDocument = { source, lines, nonProse, comments, chunks: parsedChunks };
   if (frontMatter) parsed.frontMatter = frontMatter;

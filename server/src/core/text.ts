@@ -66,8 +66,16 @@ export interface Line {
 export class SourceText {
   readonly lines: readonly Line[];
 
-  constructor(readonly text: string) {
-    this.lines = splitLines(text);
+  constructor(
+    readonly text: string,
+    lines?: readonly Line[],
+  ) {
+    this.lines = lines ?? splitLines(text);
+  }
+
+  /** The text with lines already known (an edit moved them): the text is not read. */
+  static withLines(text: string, lines: readonly Line[]): SourceText {
+    return new SourceText(text, lines);
   }
 
   positionAt(offset: number): Position {

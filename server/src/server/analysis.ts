@@ -17,11 +17,13 @@ import {
   SCHEMA_FILE_NAMES,
   type CheckRequest,
   type CheckResult,
+  type DocumentChange,
   MAX_DOCUMENT_LENGTH,
   type SchemaHost,
 } from '../core/index.js';
 import type { FindingCounts } from '../protocol.js';
 import type { TradecraftSettings } from '../settings.js';
+import type { ChangeLog } from './changes.js';
 import type { Configuration } from './configuration.js';
 import { countFindings, noticeDiagnostic, schemaProblemToDiagnostic, toDiagnostic } from './convert.js';
 import { relativePath, uriToPath, type Folder, type WorkspaceFolders } from './folders.js';
@@ -77,6 +79,8 @@ export interface AnalyzerOptions {
   /** A schema file in use changed on disk: invalidate, and check every document again. */
   schemaFilesChanged: () => void;
   log: (message: string) => void;
+  /** The changes editors sent to open documents (a check carries its result over those that only move text). */
+  changes?: ChangeLog;
 }
 
 export class Analyzer {
@@ -98,13 +102,35 @@ export class Analyzer {
     const cached = this.open.get(document.uri);
     if (cached && cached.version === document.version && cached.generation === this.generation) return cached.analysis;
     const parser = cached?.parser ?? new IncrementalParser({ keepDerived: true });
-    const analysis = this.analyse({ uri: document.uri, text: document.getText(), languageId: document.languageId, parser });
+    const input = { uri: document.uri, text: document.getText(), languageId: document.languageId, parser };
+    const changes = cached?.generation === this.generation ? this.options.changes?.between(document.uri, cached.version, document.version) : undefined;
+    const analysis = cached && changes ? this.carryOver(cached.analysis, changes, input) : this.analyse(input);
     this.open.set(document.uri, { version: document.version, generation: this.generation, analysis, parser });
+    this.options.changes?.checked(document.uri, document.version);
     return analysis;
   }
 
   forget(uri: string): void {
     this.open.delete(uri);
+    this.options.changes?.forget(uri);
+  }
+
+  /**
+   * The analysis after edits to a checked assessment: its result carried over when the edits only
+   * move text (see core/edit.ts), else a full check.
+   */
+  private async carryOver(previous: Promise<Analysis>, changes: DocumentChange[], input: AnalysisInput & { parser: IncrementalParser }): Promise<Analysis> {
+    const before = await previous;
+    if (before.kind === 'assessment') {
+      let result: CheckResult | undefined;
+      try {
+        result = this.engine.checkChanges(before.result, changes, input.text, input.parser);
+      } catch (error) {
+        this.options.log(`Carrying the check of ${input.uri} over an edit failed (checking it in full): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+      if (result) return { ...before, result, diagnostics: result.findings.map((finding) => toDiagnostic(finding, input.uri)), counts: countFindings(result.findings) };
+    }
+    return this.analyse(input);
   }
 
   /** Whether a change to this file may change schemas: a `tradecraft.schema.*` file, or one a schema in use was read from (or looked for). */

@@ -27,6 +27,7 @@ import { SETTINGS_SECTION } from '../settings.js';
 import { Analyzer, type AssessmentAnalysis } from './analysis.js';
 import { codeActions } from './codeActions.js';
 import { COMPLETION_TRIGGER_CHARACTERS, completions } from './completion.js';
+import { ChangeLog } from './changes.js';
 import { Configuration } from './configuration.js';
 import { DocumentDiagnostics } from './diagnostics.js';
 import { pathToUri, uriToPath, WorkspaceFolders } from './folders.js';
@@ -37,7 +38,8 @@ import { documentSymbols } from './symbols.js';
 import { WATCHED_FILE_GLOBS, WorkspaceDiagnostics } from './workspace.js';
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const changes = new ChangeLog();
+  const documents = new TextDocuments(changes.documents);
   const log = (message: string) => connection.console.error(message);
 
   // A bug must never take the editor's language server down with it; it is logged and the process lives on.
@@ -58,7 +60,7 @@ export function startServer(connection: Connection): void {
     const configuration = new Configuration(connection, capabilities.workspace?.configuration === true, options.settings);
     // Set once the diagnostics are wired; a schema change noticed on disk goes through it.
     let schemasChanged = (): void => analyzer.invalidate();
-    const analyzer = new Analyzer({ folders, configuration, trusted: options.trusted !== false, cacheFiles: watchesFiles, log, schemaFilesChanged: () => schemasChanged() });
+    const analyzer = new Analyzer({ folders, configuration, trusted: options.trusted !== false, cacheFiles: watchesFiles, log, changes, schemaFilesChanged: () => schemasChanged() });
     const mode = pull ? 'pull' : 'push';
     const workspace = new WorkspaceDiagnostics({ connection, documents, analyzer, folders, mode, refreshSupport, log });
     const diagnostics = new DocumentDiagnostics({

@@ -5,9 +5,9 @@
  * by the whole blockquote, which may span chunks). After an edit, every unchanged chunk's scan is
  * reused, moved to where the chunk now stands; only the changed chunk is scanned again.
  */
-import type { ParsedChunk, ParsedDocument } from '../parse.js';
+import type { ChunkParse, ClassifiedLine, ParsedDocument } from '../parse.js';
 import type { Schema } from '../schema/types.js';
-import { detached, firstStartingAt, shiftSpan, SourceText, type Span } from '../text.js';
+import { detached, shiftSpan, SourceText } from '../text.js';
 import type { ConfidenceStatement, EstimativeMention, EstimativeScan, Percentage } from './scan.js';
 import { quotationBlockquoteLines } from './tokens.js';
 import { yardstickFor } from './yardsticks.js';
@@ -21,7 +21,7 @@ export interface PartScan {
   placed?: { by: Shift; scan: EstimativeScan };
 }
 
-type ScanPart = (part: ParsedDocument, schema: Schema, quotationLines: ReadonlySet<number>) => PartScan;
+export type ScanPart = (part: ParsedDocument, schema: Schema, quotationLines: ReadonlySet<number>) => PartScan;
 
 /** This stage's key in `ParsedDocument.derived`: per schema, the scans of the chunks of the last parse. */
 const CACHE_KEY = {};
@@ -41,7 +41,7 @@ export function scanByChunks(parsed: ParsedDocument, schema: Schema, scanPart: S
     // Most chunks quote no one and are not the first: their text alone is the key (no copy of it).
     // Text never holds NUL (such documents are not parsed), so the two kinds of key cannot meet.
     const key = quotedHere.length === 0 && chunk.firstLine > 0 ? chunk.text : `${chunk.firstLine === 0 ? 'F' : 'N'}${quotedHere.join(',')}\u0000${chunk.text}`;
-    const part = used.get(key) ?? previous.get(key) ?? scanPart(chunkDocument(parsed, chunk), schema, new Set(quotedHere));
+    const part = used.get(key) ?? previous.get(key) ?? scanPart(chunkDocument(chunk.text, chunk.parse), schema, new Set(quotedHere));
     used.set(key, part);
     const by: Shift = { offset: chunk.offset, line: chunk.firstLine, token: tokenBase, sentence: sentenceBase };
     // A chunk before the edit stands where it stood: its placed findings are reused as they are.
@@ -80,21 +80,35 @@ function linesBetween(lines: ReadonlySet<number>, first: number, end: number): n
  * The chunk as a document of its own: its text, its lines' kinds, its inline code and URLs. Its
  * text is a copy, as its scan is kept across edits (see `detached`).
  */
-function chunkDocument(parsed: ParsedDocument, chunk: ParsedChunk): ParsedDocument {
-  const source = new SourceText(detached(chunk.text));
-  const lines = [];
-  for (let line = chunk.firstLine; line < chunk.endLine; line++) {
-    const { kind, depth } = parsed.lines[line]!;
-    const local = source.lines[line - chunk.firstLine]!;
-    lines.push(depth === undefined ? { ...local, kind } : { ...local, kind, depth });
+function chunkDocument(text: string, parse: ChunkParse): ParsedDocument {
+  const source = new SourceText(detached(text));
+  const lines = source.lines.map((line, index): ClassifiedLine => {
+    const kind = parse.kinds[index] ?? (NOT_BLANK.test(line.text) ? 'text' : 'blank');
+    const depth = parse.depths.get(index);
+    return depth === undefined ? { ...line, kind } : { ...line, kind, depth };
+  });
+  // Inline code and URLs never cross chunks: the chunk's parse holds them where they stand in it.
+  return { source, lines, nonProse: parse.nonProse, comments: [] };
+}
+
+const NOT_BLANK = /\S/;
+
+/**
+ * The scan of one chunk that quotes no one, read on its own: from the document's per-chunk cache,
+ * or scanned now and kept there for the next scan of the whole (an edit checks the chunk it
+ * changed this way, see edit.ts).
+ */
+export function scanOfChunk(derived: WeakMap<object, unknown>, schema: Schema, chunk: { text: string; firstLine: number; parse: ChunkParse }, scanPart: ScanPart): PartScan {
+  const bySchema = cachesOf(derived);
+  let parts = bySchema.get(schema);
+  if (!parts) bySchema.set(schema, (parts = new Map<string, PartScan>()));
+  const key = chunk.firstLine > 0 ? chunk.text : `F\u0000${chunk.text}`;
+  let part = parts.get(key);
+  if (!part) {
+    part = scanPart(chunkDocument(chunk.text, chunk.parse), schema, new Set());
+    parts.set(key, part);
   }
-  // Inline code and URLs never cross chunks; they are in document order, so find the chunk's first.
-  const nonProse: Span[] = [];
-  const all = parsed.nonProse;
-  for (let index = firstStartingAt(all, chunk.offset, (span) => span.start); index < all.length && all[index]!.start < chunk.endOffset; index++) {
-    nonProse.push(shiftSpan(all[index]!, -chunk.offset));
-  }
-  return { source, lines, nonProse, comments: [] };
+  return part;
 }
 
 interface Shift {

@@ -12,12 +12,12 @@
  * state no probability: they are skipped too, as are the schema's scenario labels at the start
  * of a line (“Most Likely (Short Term): …”).
  */
-import type { ParsedDocument } from '../parse.js';
+import type { ChunkParse, ParsedDocument } from '../parse.js';
 import type { Schema } from '../schema/types.js';
 import { normaliseName } from '../model/headerText.js';
 import type { Span } from '../text.js';
 import { PhraseTrie, isHyphen, nextWord, previousWord, sameRun, type PhraseEntry } from './phrases.js';
-import { scanByChunks, type PartScan } from './chunks.js';
+import { scanByChunks, scanOfChunk, type PartScan } from './chunks.js';
 import { tokenizeProse, type ProseTokens } from './tokens.js';
 import { ABSOLUTE_WORDINGS, EPISTEMIC_VERBS, GIVING_VERBS, PROBABILITY_WORDINGS, type AbsoluteWording, type ProbabilityWording } from './wordings.js';
 import { BUILTIN_YARDSTICKS, complementBand, yardstickFor, type Band, type Yardstick, type YardstickTerm } from './yardsticks.js';
@@ -177,6 +177,11 @@ export function estimativeScan(parsed: ParsedDocument, schema: Schema): Estimati
     bySchema.set(schema, scan);
   }
   return scan;
+}
+
+/** The scan of one chunk of an edited document, that quotes no one (see `scanOfChunk`). */
+export function chunkScan(derived: WeakMap<object, unknown>, schema: Schema, chunk: { text: string; firstLine: number; parse: ChunkParse }): PartScan {
+  return scanOfChunk(derived, schema, chunk, scanPart);
 }
 
 function scanPart(part: ParsedDocument, schema: Schema, quotationLines: ReadonlySet<number>): PartScan {

@@ -331,11 +331,8 @@ class Extractor {
     return leadIn;
   }
 
-  /** A field line whose name is one of the schema's fields: the line's parts (see FIELD_LINE) and the field. */
-  private readField(content: string): { match: RegExpExecArray; spec: FieldSpec } | undefined {
-    const match = FIELD_LINE.exec(content) ?? DASH_FIELD_LINE.exec(content);
-    const spec = match ? this.fieldNames.get(normaliseName(match[2]!)) : undefined;
-    return match && spec ? { match, spec } : undefined;
+  private readField(content: string): ReturnType<typeof readField> {
+    return readField(this.fieldNames, content);
   }
 
   private matchLeadIn(line: ClassifiedLine, syntax: LineSyntax): { spec: SectionSpec; header: Header; rest: string } | undefined {
@@ -432,18 +429,12 @@ class Extractor {
     return undefined;
   }
 
-  /** Length of the schema's scenario marker that opens `text`, with the spaces after it (0: none). */
   private markerLength(text: string): number {
-    const marker = this.options.schema.scenarios.markers.find((each) => text.startsWith(each));
-    if (!marker) return 0;
-    const rest = text.slice(marker.length);
-    const title = rest.trimStart();
-    return title === '' ? 0 : text.length - title.length;
+    return scenarioMarkerLength(this.options.schema, text);
   }
 
   private startsWithLabel(content: string): boolean {
-    const normalised = normaliseName(content.split(/[:(]/)[0] ?? '');
-    return this.scenarioLabels.some((label) => normalised === label);
+    return startsWithLabel(this.scenarioLabels, content);
   }
 
   private openScenario(line: ClassifiedLine, candidate: HeaderCandidate): void {
@@ -591,15 +582,7 @@ class Extractor {
   }
 
   private lastContentLines(count: number): ClassifiedLine[] {
-    const found: ClassifiedLine[] = [];
-    for (let index = this.parsed.lines.length - 1; index >= 0 && found.length < count; index--) {
-      const line = this.parsed.lines[index]!;
-      // Footnote and link definitions (`[^1]: Reuters …`, `[ref]: https://…`) go at the very end, after the sign-off.
-      if (line.kind === 'blank' || isCommentOnly(line) || (found.length === 0 && DEFINITION.test(line.text))) continue;
-      if (line.kind !== 'text') break;
-      found.unshift(line);
-    }
-    return found;
+    return closingLines(this.parsed.lines, count);
   }
 
   // ── Actors ──────────────────────────────────────────────────────────────────
@@ -638,8 +621,67 @@ class Extractor {
 
 // ── Line helpers ──────────────────────────────────────────────────────────────
 
+/**
+ * What the extraction reads from a line of text besides its words, for a line that can only be
+ * body text: its block prefix, and whether it is a bullet item or a confidence statement (which
+ * group the lines of key judgments). Two texts of the same shape play the same part in the model
+ * wherever they stand, so an edit that keeps the shape changes no section, scenario, field or
+ * judgment. Undefined for a line that could be more than body text: a title line or bold line, a
+ * lead-in naming a section, a field, a scenario header or a numbered lead line.
+ */
+export function bodyLineShape(text: string, schema: Schema): string | undefined {
+  const names = schemaNames(schema);
+  const syntax = readLineSyntax(text);
+  const { content } = syntax;
+  if (!syntax.marker && textHeaderCandidate(syntax)) return undefined;
+  const leadIn = LEAD_IN.exec(content);
+  if (leadIn && names.sectionNames.has(normaliseName(leadIn[2]!))) return undefined;
+  if (readField(names.fieldNames, content)) return undefined;
+  if (startsWithLabel(names.scenarioLabels, content) || NUMBERED_SCENARIO.test(content) || scenarioMarkerLength(schema, content) > 0) return undefined;
+  if (isOrdinalMarker(syntax.marker) && syntax.indent === 0 && isLeadLine(content)) return undefined;
+  const bullet = BULLET.exec(content);
+  const confidence = CONFIDENCE_STATEMENT.test(bullet ? content.slice(bullet[0].length) : content);
+  return `${syntax.contentStart}|${syntax.marker ?? ''}|${syntax.indent}|${bullet ? 'bullet' : ''}|${confidence ? 'confidence' : ''}`;
+}
+
+/**
+ * The last `count` lines of text, where the sign-off is looked for: blank lines, comments and (at the
+ * very end) footnote and link definitions (`[^1]: Reuters …`, `[ref]: https://…`) are passed over.
+ */
+export function closingLines(lines: readonly ClassifiedLine[], count: number): ClassifiedLine[] {
+  const found: ClassifiedLine[] = [];
+  for (let index = lines.length - 1; index >= 0 && found.length < count; index--) {
+    const line = lines[index]!;
+    if (line.kind === 'blank' || isCommentOnly(line) || (found.length === 0 && DEFINITION.test(line.text))) continue;
+    if (line.kind !== 'text') break;
+    found.unshift(line);
+  }
+  return found;
+}
+
+/** A field line whose name is one of the schema's fields: the line's parts (see FIELD_LINE) and the field. */
+function readField(fieldNames: Map<string, FieldSpec>, content: string): { match: RegExpExecArray; spec: FieldSpec } | undefined {
+  const match = FIELD_LINE.exec(content) ?? DASH_FIELD_LINE.exec(content);
+  const spec = match ? fieldNames.get(normaliseName(match[2]!)) : undefined;
+  return match && spec ? { match, spec } : undefined;
+}
+
+function startsWithLabel(scenarioLabels: readonly string[], content: string): boolean {
+  const normalised = normaliseName(content.split(/[:(]/)[0] ?? '');
+  return scenarioLabels.some((label) => normalised === label);
+}
+
+/** Length of the schema's scenario marker that opens `text`, with the spaces after it (0: none). */
+function scenarioMarkerLength(schema: Schema, text: string): number {
+  const marker = schema.scenarios.markers.find((each) => text.startsWith(each));
+  if (!marker) return 0;
+  const rest = text.slice(marker.length);
+  const title = rest.trimStart();
+  return title === '' ? 0 : text.length - title.length;
+}
+
 /** `U.S. priorities:` / `Iran’s position:` — a short label line opening with an actor. */
-function opensPositionBlock(text: string, mentionStart: number): boolean {
+export function opensPositionBlock(text: string, mentionStart: number): boolean {
   if (!text.trimEnd().endsWith(':')) return false;
   const syntax = readLineSyntax(text);
   return mentionStart === syntax.contentStart && !syntax.marker && /^[^:]{1,60}:\s*$/.test(text.slice(mentionStart));

@@ -56,8 +56,7 @@ export const dateWeekdayMismatch: Rule = {
   safeFix: false,
   check({ parsed, memo, report }) {
     for (const segment of memo('prose with numbers', () => proseWithNumbers(parsed))) {
-      if (!FOUR_DIGITS.test(segment.text) || !WEEKDAY_START.test(segment.text)) continue;
-      for (const mismatch of mismatchesIn.get(segment.text)) {
+      for (const mismatch of mismatchesInSegment(segment.text)) {
         const start = segment.start + mismatch.offset;
         report({
           message: mismatch.message,
@@ -67,7 +66,13 @@ export const dateWeekdayMismatch: Rule = {
       }
     }
   },
+  proseFacts: (text) =>
+    mismatchesInSegment(text).map((mismatch) => ({ span: { start: mismatch.offset, end: mismatch.offset + mismatch.length }, detail: `${mismatch.written}|${mismatch.replacement}|${mismatch.message}` })),
 };
+
+function mismatchesInSegment(text: string): readonly Mismatch[] {
+  return FOUR_DIGITS.test(text) && WEEKDAY_START.test(text) ? mismatchesIn.get(text) : [];
+}
 
 function dateOf(match: RegExpMatchArray): Date | undefined {
   let year: number, month: number, day: number;

@@ -46,4 +46,16 @@ export interface Rule {
   /** Whether some of its findings carry a safe fix (applied by --fix and fix-all). */
   safeFix: boolean;
   check(context: RuleContext): void;
+  /**
+   * For a rule that reads prose text itself rather than through the model or the estimative scan:
+   * what it finds in one prose segment (spans within the segment). Checking an edit that moves
+   * text without changing what it says (see edit.ts) compares these for the edited line.
+   */
+  proseFacts?(text: string): readonly ProseFact[];
+}
+
+/** Something a rule finds in a prose segment: where, and all it would say about it. */
+export interface ProseFact {
+  span: Span;
+  detail: string;
 }
