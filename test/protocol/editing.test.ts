@@ -69,3 +69,71 @@ test('random range edits give the diagnostics of the final text checked afresh',
     { numRuns: 25 },
   );
 });
+
+/** An assessment with findings all through it, and prose between them to type into. */
+const LONG_ASSESSMENT = [
+  'What happens to the Oman talks?',
+  '',
+  'US-01, US Agent:',
+  '',
+  '## Current Situation',
+  '',
+  ...Array.from({ length: 40 }, (_, i) => `Talks resumed last week, round ${i + 1} of many. The mediators remain engaged despite opposition at home.\n`),
+  'Officials met on Monday, 4 March 2025, and again on 03/04/26.',
+  '',
+  '## Key Judgments',
+  '',
+  '1. Iran will very likely keep talking.',
+  '',
+  'We have moderate confidence in these judgments.',
+  '',
+  '## Forecast',
+  '',
+  '### Most Likely (Short Term): Talks go on',
+  'Both sides keep the channel open for now.',
+  '- Trigger: Iran frees the ship.',
+  '- Indicators: new envoys named.',
+  '- Likelihood: unlikely',
+  '### Alternative (Medium Term): Collapse',
+  '- Trigger: a strike.',
+  '- Indicators: new envoys named.',
+  '- Likelihood: likely',
+  '',
+  '## Strategic Implications',
+  '',
+  'Oil markets will watch the talks closely.',
+  '',
+  '## Bottom Line',
+  '',
+  'The talks are fragile but alive.',
+  '',
+  'US-01, US Agent',
+  '',
+].join('\n');
+
+test('typing into the prose of a long assessment: every keystroke publishes what a fresh check of its text gives', TIMEOUT, async () => {
+  const filePath = path.join(workspace.folder, 'typing.assessment.md');
+  const uri = uriOf(filePath);
+  let text = LONG_ASSESSMENT;
+  const opened = client.nextDiagnostics(uri);
+  await client.open(uri, text);
+  assert.ok((await opened).diagnostics.length >= 4, 'findings before and after the places typed into');
+  let version = 1;
+  const lines = text.split('\n');
+  // A word typed letter by letter, then deleted, in paragraphs near the start, the middle and the
+  // end of the prose; then keystrokes into a heading and a field, which take the full check.
+  const places = [6, 30, 86, 97, 108, 112, 94, 98].map((line) => ({ line, character: Math.min(20, lines[line]!.length) }));
+  const keystrokes = places.flatMap(({ line, character }) => [
+    ...[...'xyz '].map((letter, i) => ({ range: { start: { line, character: character + i }, end: { line, character: character + i } }, text: letter })),
+    { range: { start: { line, character }, end: { line, character: character + 4 } }, text: '' },
+  ]);
+  for (const change of keystrokes) {
+    const document = TextDocument.create(uri, 'markdown', 0, text);
+    text = text.slice(0, document.offsetAt(change.range.start)) + change.text + text.slice(document.offsetAt(change.range.end));
+    const expected = ++version;
+    const published = client.nextDiagnostics(uri, (params) => params.version === expected);
+    await client.changeRanges(uri, [change]);
+    assert.deepEqual((await published).diagnostics, expectedDiagnostics(engineFindings(text, filePath, workspace.folder), uri), `after ${JSON.stringify(change)}`);
+  }
+  await client.close(uri);
+});

@@ -36,8 +36,7 @@ function fullCheck(text: string): LintResult {
 }
 
 /** The change that replaces `[from, to)` of one line, as an editor sends it. */
-function lineChange(text: string, line: number, from: number, to: number, inserted: string): DocumentChange {
-  void text;
+function lineChange(line: number, from: number, to: number, inserted: string): DocumentChange {
   return { range: { start: { line, character: from }, end: { line, character: to } }, text: inserted };
 }
 
@@ -97,16 +96,16 @@ function changeIn(text: string, edit: { line: number; at: number; remove: number
   const length = line.end - line.start;
   const from = edit.at % (length + 1);
   const to = Math.min(length, from + edit.remove);
-  return lineChange(text, line.index, from, to, edit.insert);
+  return lineChange(line.index, from, to, edit.insert);
 }
 
 test('a result carried over an edit equals a full check of the edited text, over random edit sequences', (t) => {
   let carried = 0;
   let edits = 0;
   fc.assert(
-    fc.property(documentArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), fc.boolean(), (initial, randomEdits, smallChunks) => {
+    fc.property(documentArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), fc.boolean(), fc.boolean(), (initial, randomEdits, smallChunks, crlf) => {
       const parser = new IncrementalParser({ keepDerived: true, splitLongChunksAfter: smallChunks ? 0 : undefined });
-      let text = initial;
+      let text = crlf ? initial.replace(/\n/g, '\r\n') : initial;
       let previous = lintDocument(text, { schema, parser });
       for (const edit of randomEdits) {
         const change = changeIn(text, edit);
@@ -191,7 +190,7 @@ const SAMPLE = [
 ].join('\n');
 
 function edit(text: string, line: number, from: number, to: number, inserted: string): { text: string; change: DocumentChange } {
-  const change = lineChange(text, line, from, to, inserted);
+  const change = lineChange(line, from, to, inserted);
   return { text: applyChange(text, change), change };
 }
 
@@ -250,6 +249,23 @@ test('the model of a result carried over several edits is moved once, when asked
     previous = moved;
   }
   assert.deepEqual(observable(previous), observable(fullCheck(text)));
+});
+
+test('after 64 edits carried over, the next one takes the full check (the caches it fills are pruned by that check)', () => {
+  const parser = new IncrementalParser({ keepDerived: true });
+  let previous = lintDocument(SAMPLE, { schema, parser });
+  let text = SAMPLE;
+  for (let i = 0; i < 64; i++) {
+    const typed = edit(text, 10, 20, 20, 'x');
+    previous = lintChanges(previous, [typed.change], typed.text, { schema, parser })!;
+    assert.ok(previous, `keystroke ${i + 1} carried over`);
+    text = typed.text;
+  }
+  const typed = edit(text, 10, 20, 20, 'x');
+  assert.equal(lintChanges(previous, [typed.change], typed.text, { schema, parser }), undefined);
+  const checked = lintDocument(typed.text, { schema, parser });
+  const next = edit(typed.text, 10, 20, 20, 'x');
+  assert.ok(lintChanges(checked, [next.change], next.text, { schema, parser }), 'carried over again after a full check');
 });
 
 test('the corpus document: typing into each of its lines is carried over or declined, never wrong', () => {

@@ -104,7 +104,14 @@ function initialState(previous: LintResult): EditState | undefined {
 const QUOTE_LINE = /^\s{0,3}>/;
 const LINE_BREAK = /[\r\n]/;
 
+/**
+ * Edits carried over since the last full check, at most: each adds a move that the model's spans go
+ * through when it is read, and a chunk's parse and scan to the caches that the next full check prunes.
+ */
+const MAX_MOVES = 64;
+
 function applyChange(state: EditState, change: DocumentChange, { schema, parser }: ChangeOptions): EditState | undefined {
+  if (state.carried.moves.length >= MAX_MOVES) return undefined;
   const { range, text: inserted } = change;
   // NUL makes a document binary (see limits.ts): the full check says so.
   if (range.start.line !== range.end.line || LINE_BREAK.test(inserted) || inserted.includes('\u0000')) return undefined;
