@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { builtinSchema, IncrementalParser, lintParsed } from '../../server/src/core/index.js';
+import { builtinSchema, IncrementalParser, lintChanges, lintParsed } from '../../server/src/core/index.js';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
@@ -45,5 +45,26 @@ test('typing in a large document does not keep earlier versions of its text', ()
   for (let keystroke = 1; keystroke <= keystrokes; keystroke++) typeAt(keystroke);
   const grownBy = heapAfterCollection() - before;
   // One version of this text is about 0.9 MB (two bytes a character); keeping one per keystroke would grow the heap by 36 MB.
+  assert.ok(grownBy < 6_000_000, `the heap grew by ${(grownBy / 1e6).toFixed(1)} MB over ${keystrokes} keystrokes`);
+});
+
+test('keystrokes carried over (core/edit.ts) keep no earlier versions of the text either', () => {
+  const schema = builtinSchema();
+  let text = largeAssessment(3_000);
+  const parser = new IncrementalParser({ keepDerived: true });
+  let previous = lintParsed(parser.parse(text), { schema });
+  const keystrokes = 40;
+  const typeAt = (keystroke: number) => {
+    const offset = text.indexOf('mediators', Math.floor((keystroke / (keystrokes + 1)) * text.length)) + 3;
+    const position = previous.parsed.source.positionAt(offset);
+    text = `${text.slice(0, offset)}y${text.slice(offset)}`;
+    const moved = lintChanges(previous, [{ range: { start: position, end: position }, text: 'y' }], text, { schema, parser });
+    assert.ok(moved, `keystroke ${keystroke} is carried over`);
+    previous = moved;
+  };
+  typeAt(0);
+  const before = heapAfterCollection();
+  for (let keystroke = 1; keystroke <= keystrokes; keystroke++) typeAt(keystroke);
+  const grownBy = heapAfterCollection() - before;
   assert.ok(grownBy < 6_000_000, `the heap grew by ${(grownBy / 1e6).toFixed(1)} MB over ${keystrokes} keystrokes`);
 });

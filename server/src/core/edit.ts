@@ -74,8 +74,10 @@ interface EditState {
   comments: Comment[];
   frontMatter: ParsedDocument['frontMatter'];
   derived: WeakMap<object, unknown>;
-  /** Spans moved; ranges are read once the last change is in. */
+  /** The previous result's findings, moved through `moves` once the last change is in. */
   findings: Finding[];
+  /** The moves of the changes applied so far. */
+  moves: readonly Move[];
   carried: Carried;
 }
 
@@ -97,6 +99,7 @@ function initialState(previous: LintResult): EditState | undefined {
     frontMatter: parsed.frontMatter,
     derived: parsed.derived,
     findings: previous.findings,
+    moves: [],
     carried,
   };
 }
@@ -166,7 +169,8 @@ function applyChange(state: EditState, change: DocumentChange, { schema, parser 
     comments: state.comments.map(moved),
     frontMatter: state.frontMatter,
     derived: state.derived,
-    findings: state.findings.map((finding) => movedFindingSpans(finding, move)),
+    findings: state.findings,
+    moves: [...state.moves, move],
     carried: { ...state.carried, moves: [...state.carried.moves, move] },
   };
 }
@@ -176,7 +180,7 @@ function finish(state: EditState, text: string): LintResult {
   const source = SourceText.withLines(text, state.lines);
   const parsed: ParsedDocument = { source, lines: state.lines, nonProse: state.nonProse, comments: state.comments, chunks: state.chunks, derived: state.derived };
   if (state.frontMatter) parsed.frontMatter = state.frontMatter;
-  const findings = state.findings.map((finding) => movedFinding(finding, [], source)).sort(compareFindings);
+  const findings = state.findings.map((finding) => movedFinding(finding, state.moves, source)).sort(compareFindings);
   const result = new MovedResult(parsed, findings, state.carried);
   carriedBy.set(result, state.carried);
   return result;
@@ -196,17 +200,6 @@ class MovedResult implements LintResult {
     this.moved ??= movedModel(this.carried.model, this.carried.moves);
     return this.moved;
   }
-}
-
-/** The finding's spans moved (ranges are read later, from the final lines). */
-function movedFindingSpans(finding: Finding, move: Move): Finding {
-  const span = (value: Span) => movedSpan(value, [move]);
-  const moved: Finding = { ...finding, span: span(finding.span) };
-  const movedFix = (fix: NonNullable<Finding['fix']>) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, span: span(edit.span) })) });
-  if (finding.fix) moved.fix = movedFix(finding.fix);
-  if (finding.suggestions) moved.suggestions = finding.suggestions.map(movedFix);
-  if (finding.related) moved.related = finding.related.map((related) => ({ ...related, span: span(related.span) }));
-  return moved;
 }
 
 function movedLines(lines: readonly ClassifiedLine[], edited: number, text: string, delta: number): ClassifiedLine[] {
