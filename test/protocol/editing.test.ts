@@ -135,5 +135,36 @@ test('typing into the prose of a long assessment: every keystroke publishes what
     await client.changeRanges(uri, [change]);
     assert.deepEqual((await published).diagnostics, expectedDiagnostics(engineFindings(text, filePath, workspace.folder), uri), `after ${JSON.stringify(change)}`);
   }
+  // Right after keystrokes, the other features read the same document as a fresh copy of its text.
+  const lastVersion = ++version;
+  const last = client.nextDiagnostics(uri, (params) => params.version === lastVersion);
+  await client.changeRanges(uri, [{ range: { start: { line: 6, character: 10 }, end: { line: 6, character: 10 } }, text: 'q' }]);
+  text = applyAt(text, 6, 10, 'q');
+  await last;
+  const copy = uriOf(path.join(workspace.folder, 'typing-copy.assessment.md'));
+  const copied = client.nextDiagnostics(copy);
+  await client.open(copy, text);
+  await copied;
+  const ask = (target: string) =>
+    Promise.all([
+      client.connection.sendRequest('tradecraft/outline', { textDocument: { uri: target } }),
+      client.connection.sendRequest('textDocument/hover', { textDocument: { uri: target }, position: { line: 90, character: 18 } }),
+      client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: target } }),
+      client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: target }, range: { start: { line: 86, character: 0 }, end: { line: 86, character: 60 } }, context: { diagnostics: [] } }),
+    ]);
+  const [typed, fresh] = await Promise.all([ask(uri), ask(copy)]);
+  assert.ok(typed[1], 'a hover on the yardstick term of the key judgment');
+  // The answers name their document (its uri, path and version): compare the rest.
+  const comparable = (answers: unknown, target: string, name: string): unknown =>
+    JSON.parse(JSON.stringify(answers).replaceAll(target, 'DOCUMENT').replaceAll(name, 'NAME'), (key, value: unknown) => (key === 'version' ? undefined : value));
+  assert.deepEqual(comparable(typed, uri, 'typing.assessment.md'), comparable(fresh, copy, 'typing-copy.assessment.md'));
   await client.close(uri);
+  await client.close(copy);
 });
+
+/** The text with `inserted` put at a line and character. */
+function applyAt(text: string, line: number, character: number, inserted: string): string {
+  const document = TextDocument.create('untitled:x', 'markdown', 0, text);
+  const offset = document.offsetAt({ line, character });
+  return text.slice(0, offset) + inserted + text.slice(offset);
+}
