@@ -12,8 +12,12 @@ const PROSE_LINE = /^[A-Z][a-z]+ [^\n]{40,}$/gm;
  * @returns {number[]} offsets, in document order, each just before a word in the middle of a prose line
  */
 export function keystrokeOffsets(text, count) {
-  const lines = [...text.matchAll(PROSE_LINE)].map((match) => ({ start: match.index, text: match[0] }));
-  if (lines.length === 0) throw new Error('No prose line to type into.');
+  return offsetsIn(text, [...text.matchAll(PROSE_LINE)].map((match) => ({ start: match.index, text: match[0] })), count);
+}
+
+/** `count` offsets spread evenly over the text, each just before a word in the middle of one of `lines`. */
+function offsetsIn(text, lines, count) {
+  if (lines.length === 0) throw new Error('No line to type into.');
   const offsets = [];
   for (let i = 0; i < count; i++) {
     const wanted = ((i + 0.5) / count) * text.length;
@@ -22,6 +26,20 @@ export function keystrokeOffsets(text, count) {
     offsets.push(line.start + (space < 0 ? line.text.length >> 1 : space + 1));
   }
   return offsets;
+}
+
+/** A key judgment (`12. …`) or a scenario field (`- Outcome: …`): lines the model holds as text. */
+const STRUCTURE_LINE = /^(?:\d+\. |- (?:Trigger|Outcome|Why|Indicators): )[^\n]{40,}$/gm;
+
+/**
+ * Like `keystrokeOffsets`, in key judgments and scenario fields: an edit there changes what the
+ * model holds, so it is checked in full rather than carried over (see core/edit.ts).
+ * @param {string} text
+ * @param {number} count
+ * @returns {number[]}
+ */
+export function structureOffsets(text, count) {
+  return offsetsIn(text, [...text.matchAll(STRUCTURE_LINE)].map((match) => ({ start: match.index, text: match[0] })), count);
 }
 
 /**

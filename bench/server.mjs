@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { keystrokeOffsets, keystrokes, typing } from './edits.mjs';
+import { keystrokeOffsets, keystrokes, structureOffsets, typing } from './edits.mjs';
 import { BenchClient } from './lspClient.mjs';
 import { median, round } from './measure.mjs';
 
@@ -44,9 +44,13 @@ async function largeDocument(client, file, quick) {
     await client.close(copy);
     for (const edit of pair) keystrokeMs.push(await client.change(uri, edit));
   }
+  // Keystrokes the server checks in full (in judgments and fields), for what they cost beside B3.
+  const structureMs = [];
+  for (const edit of keystrokes(text, structureOffsets(text, quick ? 3 : 7))) structureMs.push(await client.change(uri, edit));
   const incremental = median(keystrokeMs);
   const full = median(fullMs);
   return {
+    structureLines: { keystrokeMs: round(median(structureMs), 1), ratio: round(median(structureMs) / full, 3), keystrokes: structureMs.length },
     ratio: round(incremental / full, 3),
     keystrokeMs: round(incremental, 1),
     fullValidationMs: round(full, 1),
