@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { lintChanges, type DocumentChange } from '../../server/src/core/edit.js';
+import { MAX_DOCUMENT_LENGTH } from '../../server/src/core/limits.js';
 import { lintDocument, type LintResult } from '../../server/src/core/lint.js';
 import { IncrementalParser } from '../../server/src/core/parse.js';
 import { builtinSchema } from '../../server/src/core/schema/load.js';
@@ -286,4 +287,31 @@ test('the corpus document: typing into each of its lines is carried over or decl
     }
   }
   assert.ok(carried > 0, 'some edits to the corpus document are carried over');
+});
+
+test('edits that would change what the parser or the sign-off search declines or reads take the full check', () => {
+  const declined = (text: string, change: DocumentChange) => {
+    const parser = new IncrementalParser({ keepDerived: true });
+    const previous = lintDocument(text, { schema, parser });
+    const edited = applyChange(text, change);
+    const moved = lintChanges(previous, [change], edited, { schema, parser });
+    if (moved) assert.deepEqual(observable(moved), observable(fullCheck(edited)));
+    return moved === undefined;
+  };
+  // A footnote definition at the very end, no longer one, becomes a closing line.
+  assert.ok(declined('Question?\n\nUS-01, US Agent:\n\n## Bottom Line\n\nThe talks go on.\n\nThe end.\n\n[^1]: US-01 agent\n', lineChange(10, 4, 4, 'x')), 'a trailing definition');
+  // `|` in a list item keeps the chunker from splitting the list for length: 5,001 lines in one block.
+  assert.ok(declined(`## Bottom Line\n\n${'- an item of the list\n'.repeat(5_001)}`, lineChange(2, 5, 5, '|')), 'a pipe that joins a long list into one block');
+  // Typing that moves a line past the length at which a long chunk splits.
+  const chunked = `## Bottom Line\n\n${Array.from({ length: 60 }, (_, i) => `- item ${i} of a long list without blank lines`).join('\n')}\n`;
+  const parser = new IncrementalParser({ keepDerived: true });
+  const previous = lintDocument(chunked, { schema, parser });
+  for (const [line, inserted] of [[3, 'x'.repeat(40)], [3, 'y']] as const) {
+    const change = lineChange(line, 8, 8, inserted);
+    const moved = lintChanges(previous, [change], applyChange(chunked, change), { schema, parser });
+    if (moved) assert.deepEqual(observable(moved), observable(fullCheck(applyChange(chunked, change))));
+  }
+  // A document grown past the size limit.
+  const large = `## Bottom Line\n\n${'a'.repeat(MAX_DOCUMENT_LENGTH - 40)}\n\nb\n\nc\n`;
+  assert.ok(declined(large, lineChange(2, 10, 10, 'x'.repeat(40))), 'past the size limit');
 });

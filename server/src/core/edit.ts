@@ -3,7 +3,8 @@
  * deleted inside a line of body text. The previous result is carried over with its positions
  * moved, once the edited line is shown, by the code the full check runs, to play the same part
  * before and after the edit:
- * - its chunk parses the same: the same line kinds, inline code and comments;
+ * - its chunk parses the same: the same line kinds, inline code and comments, and the document
+ *   keeps its chunks (which decide what the parser declines);
  * - the estimative-language scan of its chunk, the actor matcher and the rules that read prose
  *   themselves (dates) find the same things in it;
  * - its shape is that of body text, before and after (no title line, lead-in, field, scenario
@@ -19,8 +20,8 @@
 import { chunkScan } from './estimative/scan.js';
 import { compareFindings, type Finding } from './findings.js';
 import { actorMatcherFor, type LintResult } from './lint.js';
-import { lineNestingDepth, MAX_NESTING_DEPTH } from './limits.js';
-import { bodyLineShape, closingLines, opensPositionBlock } from './model/extract.js';
+import { lineNestingDepth, MAX_DOCUMENT_LENGTH, MAX_NESTING_DEPTH } from './limits.js';
+import { bodyLineShape, closingRegionStart, opensPositionBlock } from './model/extract.js';
 import { readLineSyntax } from './model/lineSyntax.js';
 import type { Assessment } from './model/types.js';
 import { movedEnd, movedFinding, movedModel, movedSpan, movedStart, type Move } from './move.js';
@@ -49,6 +50,8 @@ export interface ChangeOptions {
  * undefined when a change may alter more than positions and the document must be checked in full.
  */
 export function lintChanges(previous: LintResult, changes: readonly DocumentChange[], text: string, options: ChangeOptions): LintResult | undefined {
+  // A document grown past the limit is declined by the full check (see limits.ts).
+  if (text.length > MAX_DOCUMENT_LENGTH) return undefined;
   let state = initialState(previous);
   for (const change of changes) {
     if (!state) return undefined;
@@ -136,12 +139,13 @@ function applyChange(state: EditState, change: DocumentChange, { schema, parser 
   if (chunk.parse.openEnded) return undefined;
   // Whether a quote quotes someone is decided by its first and last lines, across chunks.
   for (let other = chunk.firstLine; other < chunk.endLine; other++) if (QUOTE_LINE.test(state.lines[other]!.text)) return undefined;
+  const delta = inserted.length - (to - from);
+  if (!parser.keepsChunks(state.lines, chunk, index, lineText, delta)) return undefined;
   const move: Move = { at: line.start + from, end: line.start + to, length: inserted.length, lineEnd: line.end };
   const inChunk = relativeMove(move, chunk.offset);
   const chunkText = detached(chunk.text.slice(0, inChunk.at) + inserted + chunk.text.slice(inChunk.end));
   const parse = parser.chunkParse(chunkText, chunk.firstLine === 0);
   if (!parse || !sameParse(chunk.parse, parse, inChunk)) return undefined;
-  const delta = inserted.length - (to - from);
   const edited: ParsedChunk = { ...chunk, endOffset: chunk.endOffset + delta, text: chunkText, parse };
 
   const before = chunkScan(state.derived, schema, chunk);
@@ -317,8 +321,9 @@ function textLines(model: Assessment, parsed: ParsedDocument): Uint8Array {
   for (const actor of model.actors) for (const position of actor.positions) mark(position.line);
   const signOffLine = model.signOff?.line ?? model.signOffCandidate?.line;
   if (signOffLine !== undefined) mark(signOffLine, parsed.lines.length - 1);
-  // Without a sign-off, the last lines may become one; a sign-off found on the last line is read from it alone.
-  if (!model.signOff) for (const line of closingLines(parsed.lines, 2)) mark(line.index);
+  // Without a sign-off, the last lines may become one (a definition at the very end too, once it is
+  // no longer one); a sign-off is read from its own lines alone.
+  if (!model.signOff) mark(closingRegionStart(parsed.lines, 2), parsed.lines.length - 1);
   return marks;
 }
 

@@ -5,7 +5,6 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { lintChanges, type DocumentChange } from './edit.js';
-import { MAX_DOCUMENT_LENGTH } from './limits.js';
 import { lintDocument, type LintResult } from './lint.js';
 import type { IncrementalParser } from './parse.js';
 import { builtinSchema, loadSchema, type SchemaHost, type SchemaLoadResult, type SchemaProblem } from './schema/load.js';
@@ -72,7 +71,6 @@ export class Engine {
    * the previous check's: an edit that is carried over never touches the front matter.
    */
   checkChanges(previous: CheckResult, changes: readonly DocumentChange[], text: string, parser: IncrementalParser): CheckResult | undefined {
-    if (text.length > MAX_DOCUMENT_LENGTH) return undefined;
     const result = lintChanges(previous, changes, text, { schema: previous.schema, parser });
     return result && Object.assign(result, { schema: previous.schema, schemaReference: previous.schemaReference, schemaProblems: previous.schemaProblems });
   }

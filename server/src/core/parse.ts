@@ -193,6 +193,24 @@ export class IncrementalParser {
   }
 
   /**
+   * Whether the document keeps its chunks when the text of `line`, in `chunk`, becomes `text`
+   * (`delta` characters longer): the chunker reads the line the same, and no split for length
+   * (see `candidateBoundaries`) appears or goes. Chunks decide what the parser declines.
+   */
+  keepsChunks(lines: readonly Line[], chunk: ParsedChunk, line: number, text: string, delta: number): boolean {
+    if (boundaryShape(lines[line]!.text) !== boundaryShape(text)) return false;
+    const length = chunk.endOffset - chunk.offset;
+    if (length + Math.max(delta, 0) <= this.splitLongChunksAfter) return true;
+    // Longer, a line after the edit may now lie far enough from the chunk's start to split it…
+    for (let after = line + 1; after < chunk.endLine && delta > 0; after++) {
+      if (lines[after]!.start - chunk.offset + delta > this.splitLongChunksAfter && mayStartLongChunkPiece(lines[after]!.text)) return false;
+    }
+    // …or the next chunk, split off for length (not after a blank line), no longer lie far enough.
+    const splitForLength = chunk.endLine < lines.length && lines[chunk.endLine - 1]!.text.trim() !== '';
+    return !(splitForLength && length + delta <= this.splitLongChunksAfter);
+  }
+
+  /**
    * A document the parser will not take, reported as skipped. What this parse did manage (`kept`)
    * joins the cache; a decline before any parsing drops the cache.
    */
@@ -231,6 +249,7 @@ const QUOTE_PARAGRAPH_START = /^> ?[^\s>]/;
 // The quote and list markers a line's block may stand inside.
 const CONTAINER_PREFIX = String.raw`^\s*(?:>\s*|[-*+]\s+|\d{1,9}[.)]\s+)*`;
 const FENCE_OPEN = new RegExp(`${CONTAINER_PREFIX}(\`{3,}|~{3,})`);
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})\s*$/;
 // A line that may open an HTML block or a table: both may run on to the next blank line.
 const MAY_RUN_TO_BLANK = new RegExp(`${CONTAINER_PREFIX}<|\\|`);
 
@@ -292,7 +311,7 @@ function candidateBoundaries(source: SourceText, splitLongChunksAfter: number): 
     if (text.trim() === '') mayRunToBlank = false;
     else if (MAY_RUN_TO_BLANK.test(text)) mayRunToBlank = true;
     if (fence) {
-      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(text);
+      const close = FENCE_CLOSE.exec(text);
       if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) fence = undefined;
       continue;
     }
@@ -355,6 +374,34 @@ function startsLongChunkPiece(text: string, previous: string, numberedItem: bool
   if (TOP_LEVEL_BULLET.test(text)) return !THEMATIC_BREAK.test(text);
   if (numberedItem) return true;
   return QUOTE_PARAGRAPH_START.test(text) && EMPTY_QUOTE_LINE.test(previous);
+}
+
+/** Whether a line could start a piece of a long chunk (more lines than `startsLongChunkPiece` takes). */
+function mayStartLongChunkPiece(text: string): boolean {
+  return ATX_HEADING.test(text) || TOP_LEVEL_BULLET.test(text) || TOP_LEVEL_NUMBERED.test(text) || QUOTE_PARAGRAPH_START.test(text);
+}
+
+/** All that `candidateBoundaries` reads from one line's text, as a string: lines of the same shape chunk alike. */
+function boundaryShape(text: string): string {
+  return [
+    text.trim() === '',
+    /^\s/.test(text),
+    /^(?: {4}|\t)/.test(text),
+    /^---\s*$/.test(text),
+    FENCE_OPEN.exec(text)?.[1],
+    FENCE_CLOSE.exec(text)?.[1],
+    text.includes('-->'),
+    endsInsideHtmlComment(text),
+    openedRawHtmlEnd(text)?.source,
+    ...RAW_HTML_BLOCKS.map((block) => block.close.test(text)),
+    MAY_RUN_TO_BLANK.test(text),
+    TOP_LEVEL_NUMBERED.exec(text)?.[1],
+    ATX_HEADING.test(text),
+    TOP_LEVEL_BULLET.test(text),
+    THEMATIC_BREAK.test(text),
+    QUOTE_PARAGRAPH_START.test(text),
+    EMPTY_QUOTE_LINE.test(text),
+  ].join('|');
 }
 
 /**

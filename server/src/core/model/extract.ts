@@ -649,14 +649,24 @@ export function bodyLineShape(text: string, schema: Schema): string | undefined 
  * very end) footnote and link definitions (`[^1]: Reuters …`, `[ref]: https://…`) are passed over.
  */
 export function closingLines(lines: readonly ClassifiedLine[], count: number): ClassifiedLine[] {
+  return readClosingLines(lines, count).found;
+}
+
+/** The first line the sign-off search reads (from there to the end, any line may change what it finds). */
+export function closingRegionStart(lines: readonly ClassifiedLine[], count: number): number {
+  return readClosingLines(lines, count).from;
+}
+
+function readClosingLines(lines: readonly ClassifiedLine[], count: number): { found: ClassifiedLine[]; from: number } {
   const found: ClassifiedLine[] = [];
-  for (let index = lines.length - 1; index >= 0 && found.length < count; index--) {
+  let index = lines.length - 1;
+  for (; index >= 0 && found.length < count; index--) {
     const line = lines[index]!;
     if (line.kind === 'blank' || isCommentOnly(line) || (found.length === 0 && DEFINITION.test(line.text))) continue;
     if (line.kind !== 'text') break;
     found.unshift(line);
   }
-  return found;
+  return { found, from: Math.max(index + (found.length < count ? 0 : 1), 0) };
 }
 
 /** A field line whose name is one of the schema's fields: the line's parts (see FIELD_LINE) and the field. */
