@@ -311,6 +311,8 @@ test('edits that would change what the parser or the sign-off search declines or
     const moved = lintChanges(previous, [change], applyChange(chunked, change), { schema, parser });
     if (moved) assert.deepEqual(observable(moved), observable(fullCheck(applyChange(chunked, change))));
   }
+  // A chunk merged after an unclosed fence: shortening it joins the next chunk, a block of 5,001 lines.
+  assert.ok(declined(`## Current Situation\n- \`\`\`\n\`\`\`\`\n\ntext A\n\`\`\`\n\`\`\`\`\n${'z'.repeat(1008)}\n- b\n${'a\n'.repeat(4998)}`, lineChange(7, 1, 2, '')), 'a merged chunk');
   // A document grown past the size limit.
   const large = `## Bottom Line\n\n${'a'.repeat(MAX_DOCUMENT_LENGTH - 40)}\n\nb\n\nc\n`;
   assert.ok(declined(large, lineChange(2, 10, 10, 'x'.repeat(40))), 'past the size limit');

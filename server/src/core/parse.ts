@@ -60,6 +60,8 @@ export interface ParsedChunk {
   /** The chunk's text, which keys its parse (with whether it is the first chunk, where front matter may stand). */
   text: string;
   parse: ChunkParse;
+  /** Several chunks parsed as one, as a block ran on across them (an unclosed fence or HTML block). */
+  merged?: true;
 }
 
 /** What parsing one chunk yields, relative to the chunk's first line and offset. */
@@ -166,7 +168,7 @@ export class IncrementalParser {
           next = Math.min(first + step, boundaries.length);
           continue;
         }
-        chunks.push({ line: startLine, offset, parse, text: chunkText });
+        chunks.push(next - first > 1 ? { line: startLine, offset, parse, text: chunkText, merged: true } : { line: startLine, offset, parse, text: chunkText });
         break;
       }
       first = next;
@@ -198,7 +200,8 @@ export class IncrementalParser {
    * (see `candidateBoundaries`) appears or goes. Chunks decide what the parser declines.
    */
   keepsChunks(lines: readonly Line[], chunk: ParsedChunk, line: number, text: string, delta: number): boolean {
-    if (boundaryShape(lines[line]!.text) !== boundaryShape(text)) return false;
+    // Where a merged chunk's pieces began, and so how long its last piece is, is not kept.
+    if (chunk.merged || boundaryShape(lines[line]!.text) !== boundaryShape(text)) return false;
     const length = chunk.endOffset - chunk.offset;
     if (length + Math.max(delta, 0) <= this.splitLongChunksAfter) return true;
     // Longer, a line after the edit may now lie far enough from the chunk's start to split it…
@@ -541,6 +544,7 @@ interface AssembledChunk {
   offset: number;
   parse: ChunkParse;
   text: string;
+  merged?: true;
 }
 
 function assemble(source: SourceText, chunks: AssembledChunk[]): ParsedDocument {
@@ -567,7 +571,9 @@ function assemble(source: SourceText, chunks: AssembledChunk[]): ParsedDocument 
   comments.sort((a, b) => a.span.start - b.span.start);
   const parsedChunks = chunks.map((chunk, index): ParsedChunk => {
     const next = chunks[index + 1];
-    return { firstLine: chunk.line, endLine: next ? next.line : source.lines.length, offset: chunk.offset, endOffset: next ? next.offset : source.text.length, text: chunk.text, parse: chunk.parse };
+    const parsedChunk: ParsedChunk = { firstLine: chunk.line, endLine: next ? next.line : source.lines.length, offset: chunk.offset, endOffset: next ? next.offset : source.text.length, text: chunk.text, parse: chunk.parse };
+    if (chunk.merged) parsedChunk.merged = true;
+    return parsedChunk;
   });
   const parsed: ParsedDocument = { source, lines, nonProse, comments, chunks: parsedChunks };
   if (frontMatter) parsed.frontMatter = frontMatter;
