@@ -131,3 +131,11 @@ test('an empty file is linted like any other and yields findings', () => {
   assert.ok(rules.has('section-missing'));
   assert.ok(rules.has('signoff-missing'));
 });
+
+test('odd YAML in front matter (a collection as a key) prints no warning of the YAML parser on stderr', () => {
+  const cwd = tempFolder();
+  writeFileSync(path.join(cwd, 'odd.assessment.md'), `---\n? [ ref ]\n: x\nschema: builtin:standard\n---\n${corpusText()}`);
+  const run = runCli(['lint', 'odd.assessment.md'], { cwd });
+  assert.ok(run.stdout.includes('problems'), run.stdout);
+  assert.doesNotMatch(run.stderr, /Warning|YAML/, run.stderr);
+});

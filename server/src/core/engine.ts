@@ -116,7 +116,7 @@ function readFrontMatterSchema(text: string): { ok: true; value: string | undefi
   if (!match || !/^schema\s*:/m.test(match[1]!)) return { ok: true, value: undefined };
   let data: unknown;
   try {
-    data = parseYaml(match[1]!);
+    data = parseYaml(match[1]!, { logLevel: 'error' });
   } catch (error) {
     return { ok: false, reason: `is not valid YAML (${(error as Error).message.split('\n')[0]!.replace(/:$/, '')})` };
   }

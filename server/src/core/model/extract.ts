@@ -172,7 +172,8 @@ class Extractor {
     if (!raw) return;
     const frontMatter: FrontMatter = { data: {}, span: raw.span };
     try {
-      const data: unknown = parseYaml(raw.value);
+      // Warnings about odd YAML (a collection as a key) are not the reader's business: Node would print them.
+      const data: unknown = parseYaml(raw.value, { logLevel: 'error' });
       if (data && typeof data === 'object' && !Array.isArray(data)) frontMatter.data = data as Record<string, unknown>;
       else if (data !== null && data !== undefined) frontMatter.error = 'Front matter is not a map of keys.';
     } catch (error) {
