@@ -13,7 +13,7 @@
  *   preamble, front matter or sign-off line.
  * Then every model element, every finding and every other line is what a full check would give,
  * moved. Anything else (a line break, an edit to a heading, a field or a judgment, a word that
- * becomes a yardstick term, a space that splits a word) takes the full check.
+ * becomes a yardstick term or an actor, a new code span or comment) takes the full check.
  *
  * A property test compares this path with full checks of the same texts over random edits.
  */
