@@ -38,3 +38,11 @@ test('the JSON Schema lists exactly the registered rules (run `npm run generate:
   };
   assert.deepEqual(Object.keys(schema.properties.rules.properties), RULES.map((rule) => rule.id));
 });
+
+test('a rule that reads prose segments itself declares what it finds there (proseFacts), so that carried-over edits stay exact', () => {
+  // Other rules read prose through the model and the estimative scan, which core/edit.ts compares itself.
+  for (const rule of RULES) {
+    const source = readFileSync(path.join(projectRoot, 'server', 'src', 'core', 'rules', `${rule.id}.ts`), 'utf8');
+    if (/\bprose(?:Segments|WithNumbers)\(/.test(source)) assert.ok(rule.proseFacts, `${rule.id} reads prose segments but declares no proseFacts`);
+  }
+});

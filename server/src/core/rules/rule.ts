@@ -51,7 +51,7 @@ export interface Rule {
    * what it finds in one prose segment (spans within the segment). Checking an edit that moves
    * text without changing what it says (see edit.ts) compares these for the edited line.
    */
-  proseFacts?(text: string): readonly ProseFact[];
+  readonly proseFacts?: (text: string) => readonly ProseFact[];
 }
 
 /** Something a rule finds in a prose segment: where, and all it would say about it. */
