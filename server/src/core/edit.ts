@@ -18,6 +18,7 @@
  * A property test compares this path with full checks of the same texts over random edits.
  */
 import { chunkScan } from './estimative/scan.js';
+import { QUOTE_LINE } from './estimative/tokens.js';
 import { compareFindings, type Finding } from './findings.js';
 import { actorMatcherFor, type LintResult } from './lint.js';
 import { lineNestingDepth, MAX_DOCUMENT_LENGTH, MAX_NESTING_DEPTH } from './limits.js';
@@ -30,7 +31,7 @@ import { lineSegments } from './prose.js';
 import { RULES } from './rules/index.js';
 import type { ProseFact } from './rules/rule.js';
 import type { Schema } from './schema/types.js';
-import { detached, SourceText, type Range, type Span } from './text.js';
+import { detached, firstStartingAt, SourceText, type Range, type Span } from './text.js';
 
 /** A change as editors send it: a range of the text before the change, and the text that replaces it. */
 export interface DocumentChange {
@@ -107,7 +108,6 @@ function initialState(previous: LintResult): EditState | undefined {
   };
 }
 
-const QUOTE_LINE = /^\s{0,3}>/;
 const LINE_BREAK = /[\r\n]/;
 
 /**
@@ -129,15 +129,16 @@ function applyChange(state: EditState, change: DocumentChange, { schema, parser 
   if (from > to || to > line.text.length) return undefined;
   if (from === to && inserted === '') return state;
   // The line's first character and block prefix stay: no marker, fence or HTML block can start.
-  if (from <= readLineSyntax(line.text).contentStart || QUOTE_LINE.test(line.text)) return undefined;
+  if (from <= readLineSyntax(line.text).contentStart) return undefined;
   const lineText = detached(line.text.slice(0, from) + inserted + line.text.slice(to));
   const shape = bodyLineShape(line.text, schema);
   if (shape === undefined || shape !== bodyLineShape(lineText, schema) || lineNestingDepth(lineText) > MAX_NESTING_DEPTH) return undefined;
 
-  const chunkIndex = chunkHolding(state.chunks, index);
+  // The last chunk that starts at or before the line.
+  const chunkIndex = firstStartingAt(state.chunks, index + 1, (chunk) => chunk.firstLine) - 1;
   const chunk = state.chunks[chunkIndex]!;
   if (chunk.parse.openEnded) return undefined;
-  // Whether a quote quotes someone is decided by its first and last lines, across chunks.
+  // Whether a quote quotes someone is decided by its first and last lines, across chunks: no quote in the chunk.
   for (let other = chunk.firstLine; other < chunk.endLine; other++) if (QUOTE_LINE.test(state.lines[other]!.text)) return undefined;
   const delta = inserted.length - (to - from);
   if (!parser.keepsChunks(state.lines, chunk, index, lineText, delta)) return undefined;
@@ -282,18 +283,6 @@ const TOKEN_NUMBERS: ReadonlySet<string> = new Set(['firstToken', 'lastToken']);
 function isSpan(value: object): value is Span {
   const keys = Object.keys(value);
   return keys.length === 2 && typeof (value as Span).start === 'number' && typeof (value as Span).end === 'number';
-}
-
-/** The index of the chunk holding the line (chunks are in order and cover every line). */
-function chunkHolding(chunks: readonly ParsedChunk[], line: number): number {
-  let low = 0;
-  let high = chunks.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (chunks[middle]!.firstLine <= line) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 /**

@@ -80,7 +80,7 @@ export interface AnalyzerOptions {
   schemaFilesChanged: () => void;
   log: (message: string) => void;
   /** The changes editors sent to open documents (a check carries its result over those that only move text). */
-  changes?: ChangeLog;
+  changes: ChangeLog;
 }
 
 export class Analyzer {
@@ -103,16 +103,16 @@ export class Analyzer {
     if (cached && cached.version === document.version && cached.generation === this.generation) return cached.analysis;
     const parser = cached?.parser ?? new IncrementalParser({ keepDerived: true });
     const input = { uri: document.uri, text: document.getText(), languageId: document.languageId, parser };
-    const changes = cached?.generation === this.generation ? this.options.changes?.between(document.uri, cached.version, document.version) : undefined;
+    const changes = cached?.generation === this.generation ? this.options.changes.between(document.uri, cached.version, document.version) : undefined;
     const analysis = cached && changes ? this.carryOver(cached.analysis, changes, input) : this.analyse(input);
     this.open.set(document.uri, { version: document.version, generation: this.generation, analysis, parser });
-    this.options.changes?.checked(document.uri, document.version);
+    this.options.changes.checked(document.uri, document.version);
     return analysis;
   }
 
   forget(uri: string): void {
     this.open.delete(uri);
-    this.options.changes?.forget(uri);
+    this.options.changes.forget(uri);
   }
 
   /**

@@ -325,6 +325,9 @@ function breaksAfter(line: ClassifiedLine, content: string): boolean {
  * Lines of blockquotes that quote someone: the quote opens with a quotation mark or ends with
  * an attribution line (`— Foreign Minister`). Other blockquotes (call-outs) are the author's prose.
  */
+/** A line of a block quote (at most three spaces before its `>`). */
+export const QUOTE_LINE = /^\s{0,3}>/;
+
 export function quotationBlockquoteLines(lines: readonly ClassifiedLine[]): Set<number> {
   const quoted = new Set<number>();
   let block: ClassifiedLine[] = [];
@@ -339,7 +342,7 @@ export function quotationBlockquoteLines(lines: readonly ClassifiedLine[]): Set<
     block = [];
   };
   for (const line of lines) {
-    if (line.kind === 'text' && /^\s{0,3}>/.test(line.text)) block.push(line);
+    if (line.kind === 'text' && QUOTE_LINE.test(line.text)) block.push(line);
     else flush();
   }
   flush();
