@@ -2,7 +2,7 @@
  * The changes editors send, kept per open document from one checked version to the next, so that
  * a check can carry the previous result over edits that only move text (see core/edit.ts).
  */
-import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
+import { TextDocumentContentChangeEvent, type TextDocumentsConfiguration } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentChange } from '../core/index.js';
 
@@ -34,7 +34,7 @@ export class ChangeLog {
   private record(uri: string, from: number, to: number, changes: TextDocumentContentChangeEvent[]): void {
     let steps = this.steps.get(uri);
     if (!steps) this.steps.set(uri, (steps = []));
-    const ranged = changes.every((change) => 'range' in change) ? changes.map((change) => ({ range: (change as { range: DocumentChange['range'] }).range, text: change.text })) : undefined;
+    const ranged = changes.every(TextDocumentContentChangeEvent.isIncremental) ? changes.map(({ range, text }) => ({ range, text })) : undefined;
     // Past the limit the older steps go; a check from before them then starts afresh.
     if (steps.length >= MAX_STEPS) steps.splice(0, steps.length >> 1);
     steps.push({ from, to, changes: ranged });
